@@ -57,7 +57,7 @@ export const CERTAINTY_LABELS: Record<CertaintyTier, string> = {
   verbal: 'Unconfirmed verbal',
 };
 
-export const Promise = z.object({
+export const HandoffPromise = z.object({
   text: z.string().min(1),
   /** null when the line carries no tier: the rules treat it as unconfirmed. */
   tier: CertaintyTier.nullable(),
@@ -67,10 +67,10 @@ export const Promise = z.object({
   promisedBy: z.string().min(1).nullable(),
   promisedOn: IsoDate.nullable(),
 });
-export type Promise = z.infer<typeof Promise>;
+export type HandoffPromise = z.infer<typeof HandoffPromise>;
 
 export const ParsedPromises = z.object({
-  promises: z.array(Promise),
+  promises: z.array(HandoffPromise),
   unparsed: z.array(UnparsedLine),
 });
 export type ParsedPromises = z.infer<typeof ParsedPromises>;
