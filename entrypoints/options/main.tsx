@@ -1,2 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<h1>Baton settings</h1>);
+import { OptionsApp } from '@/components/options/OptionsApp';
+import './style.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Baton options: #root is missing from options.html');
+createRoot(root).render(
+  <StrictMode>
+    <OptionsApp />
+  </StrictMode>,
+);

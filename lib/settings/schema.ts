@@ -54,14 +54,19 @@ export const HubSpotMapping = mappingOf(HubSpotPropertyName).extend({
 export type HubSpotMapping = z.infer<typeof HubSpotMapping>;
 
 /** How Baton authenticates to HubSpot. The token itself is never part of settings (or their export). */
-export const HubSpotConnection = z.object({
-  method: z.enum(['none', 'private-app', 'oauth']),
-  oauthClientId: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{8,100}$/, 'A HubSpot OAuth client id is 8–100 letters, digits or dashes.')
-    .nullable(),
-});
+export const HubSpotConnection = z
+  .object({
+    method: z.enum(['none', 'private-app', 'oauth']),
+    oauthClientId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{8,100}$/, 'A HubSpot OAuth client id is 8–100 letters, digits or dashes.')
+      .nullable(),
+  })
+  .refine((c) => c.method !== 'oauth' || c.oauthClientId !== null, {
+    path: ['oauthClientId'],
+    message: 'OAuth needs the client id of your HubSpot app.',
+  });
 export type HubSpotConnection = z.infer<typeof HubSpotConnection>;
 
 export const Settings = z.object({
