@@ -21,7 +21,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'baton@baton.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'baton@baton.invalid',
+              strict_min_version: '128.0',
+              // Baton's developers receive nothing: data goes only to the user's own CRM.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { storage: { managed_schema: 'managed-schema.json' } }),

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readSettings, watchSettings, writeSettings, type SettingsState } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/schema';
-import { describeIssues } from '@/lib/settings/issues';
 import { draftErrors, setAt, type Path } from './draft';
 import { GeneralSection } from './GeneralSection';
 import { MappingsSection } from './MappingsSection';
 import { RulesSection } from './RulesSection';
 import { TransferSection } from './TransferSection';
 import { ProblemsBanner } from './ProblemsBanner';
+import { pathLabel } from './pathLabels';
 
 const LOCKED = 'Locked by your administrator.';
 
@@ -51,7 +51,10 @@ export function OptionsApp() {
       setStatus({ kind: 'saved' });
       await reload(true);
     } else {
-      setStatus({ kind: 'invalid', messages: describeIssues(result.issues) });
+      setStatus({
+        kind: 'invalid',
+        messages: result.issues.map((i) => `${pathLabel(i.path)}: ${draftErrors(draft).get(i.path) ?? i.message}`),
+      });
       summaryRef.current?.focus();
     }
   };

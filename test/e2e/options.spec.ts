@@ -32,7 +32,7 @@ test.describe('options page', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Nothing was saved');
-    await expect(alert).toContainText('fieldMappings.salesforce.useCase');
+    await expect(alert).toContainText('Use case — Salesforce: Use the field API name');
 
     await page.reload();
     await expect(page.getByRole('textbox', { name: SALESFORCE_USE_CASE })).toHaveValue('Handoff_Use_Case__c');

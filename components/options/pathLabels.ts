@@ -1,0 +1,33 @@
+import { ElementKey, ELEMENT_LABELS } from '@/lib/domain/elements';
+import { RuleId } from '@/lib/rules/types';
+import { RULE_LABELS } from '@/lib/rules/labels';
+
+const CRM_NAMES: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
+const FIXED: Record<string, string> = {
+  enforcement: 'Enforcement mode',
+  role: 'Your role',
+  'hubspot.method': 'HubSpot connection method',
+  'hubspot.oauthClientId': 'HubSpot OAuth client id',
+  'rules.thresholds.championAboveAmount': 'Champion required from deal amount',
+  'rules.thresholds.economicBuyerAboveAmount': 'Economic buyer required from deal amount',
+  'rules.thresholds.copiedMinChars': 'Shortest copied text that counts',
+};
+
+function elementLabel(key: string | undefined): string {
+  const parsed = ElementKey.safeParse(key);
+  return parsed.success ? ELEMENT_LABELS[parsed.data] : key === 'csmRating' ? 'CSM rating' : String(key);
+}
+
+/** The name a person sees for a settings path, for error summaries ("Use case — Salesforce"). */
+export function pathLabel(path: string): string {
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+  const parts = path.split('.');
+  if (parts[0] === 'fieldMappings') return `${elementLabel(parts[2])} — ${CRM_NAMES[parts[1] ?? ''] ?? parts[1]}`;
+  if (parts[0] === 'rules' && parts[1] === 'modes') {
+    const rule = RuleId.safeParse(parts[2]);
+    if (rule.success) return RULE_LABELS[rule.data];
+  }
+  if (parts[0] === 'rules' && parts[2] === 'minWords') return `Minimum words: ${elementLabel(parts[3])}`;
+  return path;
+}

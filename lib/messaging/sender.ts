@@ -1,0 +1,59 @@
+/**
+ * Who is on the other end of a runtime message. Pure functions, so the rules are testable
+ * without a browser.
+ */
+import type { SenderKind } from './protocol';
+
+/** The parts of runtime.MessageSender the router reads; the browser's type is assignable to it. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Hosts Baton's content scripts are injected on. Mirrors the content_scripts `matches`
+ * (`https://*.lightning.force.com/*`, `https://*.hubspot.com/*`), which also cover the bare
+ * domain; which of those pages are deals is the host adapters' business, not the router's.
+ */
+export const CONTENT_SCRIPT_HOSTS = ['lightning.force.com', 'hubspot.com'] as const;
+
+/**
+ * True when `url` is a page Baton's content script may run on: https, default port, no
+ * credentials, and a host that is one of CONTENT_SCRIPT_HOSTS or a subdomain of one.
+ * The URL parser does the work, so "https://evil.com/lightning.force.com" and
+ * "https://lightning.force.com.evil.com" are judged by their real host.
+ */
+export function isCrmContentScriptUrl(url: string | undefined): boolean {
+  if (typeof url !== 'string') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return false;
+  const host = parsed.hostname;
+  return CONTENT_SCRIPT_HOSTS.some((base) => host === base || host.endsWith(`.${base}`));
+}
+
+/**
+ * Classifies a sender already known to be this extension (the caller checks sender.id).
+ * - extension page: its URL is under the extension's origin (chrome-extension://<id>/,
+ *   moz-extension://<uuid>/), whether or not it sits in a tab;
+ * - content script: it is in a tab and its frame's URL is a CRM page (isCrmContentScriptUrl);
+ * - anything else (no URL, another site, about:blank frames): null, and the message is refused.
+ */
+export function classifySender(sender: SenderInfo, extensionOrigin: string): SenderKind | null {
+  const url = sender.url;
+  if (typeof url !== 'string') return null;
+  if (url.startsWith(withTrailingSlash(extensionOrigin))) return 'extension-page';
+  if (sender.tab !== undefined && isCrmContentScriptUrl(url)) return 'content-script';
+  return null;
+}
+
+/** "chrome-extension://abc" must not be a prefix match for "chrome-extension://abcd/…". */
+export function withTrailingSlash(origin: string): string {
+  return origin.endsWith('/') ? origin : `${origin}/`;
+}

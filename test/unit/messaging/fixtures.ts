@@ -1,0 +1,59 @@
+import type { DealRef } from '@/lib/domain/deal';
+import type { RawArtifact } from '@/lib/domain/elements';
+import type { DealContext, Evaluation } from '@/lib/rules/types';
+import type { SenderInfo } from '@/lib/messaging/sender';
+
+// The fake browser's runtime.id and runtime.getURL('') (see @webext-core/fake-browser).
+export const EXTENSION_ID = 'test-extension-id';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+export const ROUTER_OPTIONS = { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN };
+
+export const SF_DEAL_URL = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEAA/view';
+
+/** What Chrome reports for Baton's content script in a Salesforce tab. */
+export const contentScriptSender: SenderInfo = { id: EXTENSION_ID, url: SF_DEAL_URL, tab: { id: 7 }, frameId: 0 };
+/** The side panel: extension origin, no tab. */
+export const sidePanelSender: SenderInfo = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}sidepanel.html` };
+/** The background service worker, as a content script sees it. */
+export const backgroundSender: SenderInfo = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}background.js` };
+
+export function envelope(type: string, payload: unknown): unknown {
+  return { baton: 1, type, payload };
+}
+
+export const raw: RawArtifact = {
+  useCase: 'Replace the spreadsheet forecast for 40 regional managers.',
+  successMetric: 'Forecast prepared in under 2 hours a week by end of Q3.',
+  riskFlags: 'None confirmed with the champion.',
+  whyBought: 'Board asked for weekly forecasts.',
+  promises: '',
+  stakeholders: 'Dana Lee — champion',
+  timeline: 'Go-live 2025-09-01',
+  knownGaps: '',
+};
+
+export const context: DealContext = {
+  amount: 48000,
+  closeDate: '2025-06-30',
+  stage: 'Negotiation',
+  pipeline: null,
+  today: '2025-06-01',
+};
+
+export const evaluation: Evaluation = {
+  findings: [
+    {
+      rule: 'promise-no-tier',
+      element: 'promises',
+      severity: 'warn',
+      message: 'No promises are written down.',
+      fix: 'List what was promised, with how certain it is.',
+    },
+  ],
+  score: 72,
+  breakdown: [{ element: 'useCase', score: 20, max: 20 }],
+  nonNegotiablesFilled: 3,
+  blocks: false,
+};
+
+export const deal: DealRef = { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEAA' };
