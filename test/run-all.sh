@@ -25,7 +25,7 @@ count_json() { # count_json RUNNER FILE : adds that runner's counts from its JSO
 
 check "typecheck" npm run --silent typecheck
 check "build chrome-mv3" npx wxt build
-check "build firefox" npx wxt build -b firefox
+check "build firefox-mv3" npx wxt build -b firefox --mv3
 
 echo "== unit tests (vitest)"
 npx vitest run

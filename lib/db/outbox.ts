@@ -56,7 +56,8 @@ export const OutboxJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('create-review'), payload: ReviewPayload }),
 ]);
 export type OutboxJob = z.infer<typeof OutboxJob>;
-export type OutboxKind = OutboxJob['kind'];
+export const OutboxKind = z.enum(['update-fields', 'create-override-record', 'create-acknowledgement', 'create-review']);
+export type OutboxKind = z.infer<typeof OutboxKind>;
 
 const MAX_ERROR_LENGTH = 2000;
 

@@ -18,10 +18,16 @@
  * (the compiler lists the missing handler). Request and response types come from the schemas.
  */
 import { z } from '@/lib/zod';
-import { DealRef } from '@/lib/domain/deal';
+import { Crm, DealRef } from '@/lib/domain/deal';
 import { RawArtifact } from '@/lib/domain/elements';
-import { DealContext, Evaluation } from '@/lib/rules/types';
-import { Settings } from '@/lib/settings/schema';
+import { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+import { CrmProblem } from '@/lib/crm/errors';
+import { RulesConfig } from '@/lib/rules/config';
+import { DealContext, Evaluation, Finding } from '@/lib/rules/types';
+import { EnforcementMode, Settings } from '@/lib/settings/schema';
+import { AuditEvent } from '@/lib/db/audit';
+import { ArtifactFields } from '@/lib/db/common';
+import { OutboxKind, OutboxStatus } from '@/lib/db/outbox';
 
 /**
  * Who sent a message, as the router classifies it. 'extension-page' is any document or worker
@@ -55,6 +61,31 @@ const ping = defineMessage({
   senders: ANY_OWN_CONTEXT,
 });
 
+/** What the overlay needs of the settings: how strictly to gate, and the rules it re-runs locally. */
+export const Policy = z.object({ enforcement: EnforcementMode, rules: RulesConfig });
+export type Policy = z.infer<typeof Policy>;
+
+function SnapshotResult() {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), snapshot: DealSnapshot, policy: Policy }),
+    z.object({ ok: z.literal(false), problem: CrmProblem, policy: Policy }),
+  ]);
+}
+export type SnapshotResult = z.infer<ReturnType<typeof SnapshotResult>>;
+
+const ArtifactKey = RawArtifact.keyof();
+
+/** A pending CRM write as the rep sees it ("1 change waiting to sync"). */
+export const OutboxSummary = z.object({
+  id: z.number().int().positive(),
+  kind: OutboxKind,
+  status: OutboxStatus,
+  attempts: z.number().int().min(0),
+  lastError: z.string().max(2000).nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
 /** Messages handled by the background. */
 export const protocol = {
   ping,
@@ -70,14 +101,79 @@ export const protocol = {
     response: z.object({ evaluation: Evaluation }),
     senders: ANY_OWN_CONTEXT,
   }),
+  'deal/snapshot': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: SnapshotResult(),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'org/stages': defineMessage({
+    request: z.object({ crm: Crm, instance: DealRef.shape.instance }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), stages: z.array(StageOption).max(500), policy: Policy }),
+      z.object({ ok: z.literal(false), problem: CrmProblem, policy: Policy }),
+    ]),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'deal/save-fields': defineMessage({
+    request: z.object({ deal: DealRef, fields: ArtifactFields, expected: ArtifactFields }),
+    response: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved') }),
+      z.object({
+        outcome: z.literal('conflict'),
+        conflicts: z.array(z.object({ element: ArtifactKey, theirs: z.string() })).min(1),
+      }),
+      /** queued: the write waits in the outbox and is retried (transient failures only). */
+      z.object({ outcome: z.literal('failed'), problem: CrmProblem, queued: z.boolean() }),
+    ]),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'deal/override': defineMessage({
+    request: z.object({
+      deal: DealRef,
+      reason: z.string().max(2000).regex(/\S/, 'a reason is required'),
+      findings: z.array(Finding).max(200),
+      /** The stage the deal is being moved to, as the user sees it. */
+      stageLabel: z.string().max(255),
+    }),
+    response: z.object({ recorded: z.enum(['crm', 'queued']), problem: CrmProblem.nullable() }),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'audit/append': defineMessage({
+    request: z.object({
+      deal: DealRef,
+      event: AuditEvent.exclude(['override']),
+      findings: z.array(Finding.pick({ rule: true, element: true, severity: true })).max(500),
+    }),
+    response: z.object({ ok: z.literal(true) }),
+    senders: ANY_OWN_CONTEXT,
+  }),
   'draft/save': defineMessage({
-    request: z.object({ deal: DealRef, fields: RawArtifact.partial() }),
+    request: z.object({ deal: DealRef, fields: ArtifactFields, baseValues: ArtifactFields.optional() }),
     response: z.object({ ok: z.literal(true) }),
     senders: ANY_OWN_CONTEXT,
   }),
   'draft/get': defineMessage({
     request: z.object({ deal: DealRef }),
-    response: z.object({ fields: RawArtifact.partial().nullable() }),
+    response: z.object({
+      fields: ArtifactFields.nullable(),
+      baseValues: ArtifactFields.nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'draft/delete': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: z.object({ ok: z.literal(true) }),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'outbox/status': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: z.object({ items: z.array(OutboxSummary).max(200) }),
+    senders: ANY_OWN_CONTEXT,
+  }),
+  'outbox/retry': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: z.object({ items: z.array(OutboxSummary).max(200) }),
     senders: ANY_OWN_CONTEXT,
   }),
 } satisfies Protocol;

@@ -51,6 +51,9 @@ export function evaluateArtifact(parsed: ParsedArtifact, ctx: DealContext, confi
     score,
     breakdown,
     nonNegotiablesFilled: NON_NEGOTIABLES.filter((k) => isFilled(assessed[k])).length,
+    nonNegotiablesReady: NON_NEGOTIABLES.filter(
+      (k) => isFilled(assessed[k]) && !findings.some((f) => f.element === k && f.severity === 'block'),
+    ).length,
     blocks: findings.some((f) => f.severity === 'block'),
   };
 }

@@ -66,6 +66,8 @@ export const Evaluation = z.object({
   score: z.number().int().min(0).max(100),
   breakdown: z.array(ElementScore),
   nonNegotiablesFilled: z.number().int().min(0).max(3),
+  /** Non-negotiables that are filled and have no blocking finding: what the badge counts. */
+  nonNegotiablesReady: z.number().int().min(0).max(3),
   /** True when at least one finding has severity block. */
   blocks: z.boolean(),
 });

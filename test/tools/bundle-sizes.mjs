@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const target of ['chrome-mv3', 'firefox-mv2']) {
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
   const root = path.join('.output', target);
   let files;
   try {

@@ -5,7 +5,7 @@ import { MessagingError, type MessagingErrorCode } from '@/lib/messaging/envelop
 import { registerMessageRouter, registerTabMessageRouter, type BackgroundHandlers } from '@/lib/messaging/router';
 import type { SenderInfo } from '@/lib/messaging/sender';
 import { defaultSettings } from '@/lib/settings/schema';
-import { backgroundSender, contentScriptSender, context, deal, evaluation, raw } from './fixtures';
+import { backgroundSender, contentScriptSender, context, deal, evaluation, raw, unusedHandlers } from './fixtures';
 
 type Send = (...args: unknown[]) => Promise<unknown>;
 const runtime = fakeBrowser.runtime as unknown as { sendMessage: Send };
@@ -31,7 +31,8 @@ function makeHandlers() {
     'settings/get': vi.fn(() => ({ settings: defaultSettings() })),
     'deal/evaluate': vi.fn(async () => ({ evaluation })),
     'draft/save': vi.fn(async () => ({ ok: true as const })),
-    'draft/get': vi.fn(async () => ({ fields: { useCase: 'Forecasting' } })),
+    'draft/get': vi.fn(async () => ({ fields: { useCase: 'Forecasting' }, baseValues: null, updatedAt: null })),
+    ...unusedHandlers(),
   } satisfies BackgroundHandlers;
 }
 
@@ -65,7 +66,7 @@ describe('sendMessage through the registered router', () => {
     expect(result.score).toBe(72);
     expect(handlers['deal/evaluate']).toHaveBeenCalledWith({ raw, context }, expect.objectContaining({ tabId: 7 }));
 
-    expect(await sendMessage('draft/get', { deal })).toEqual({ fields: { useCase: 'Forecasting' } });
+    expect(await sendMessage('draft/get', { deal })).toEqual({ fields: { useCase: 'Forecasting' }, baseValues: null, updatedAt: null });
     expect((await sendMessage('settings/get', {})).settings).toEqual(defaultSettings());
   });
 

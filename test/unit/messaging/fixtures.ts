@@ -53,7 +53,25 @@ export const evaluation: Evaluation = {
   score: 72,
   breakdown: [{ element: 'useCase', score: 20, max: 20 }],
   nonNegotiablesFilled: 3,
+  nonNegotiablesReady: 3,
   blocks: false,
 };
 
 export const deal: DealRef = { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEAA' };
+
+/** Handlers for the messages a test does not exercise: each fails loudly if it is called anyway. */
+export function unusedHandlers() {
+  const unused = (name: string) => () => {
+    throw new Error(`the test did not expect "${name}"`);
+  };
+  return {
+    'deal/snapshot': unused('deal/snapshot'),
+    'org/stages': unused('org/stages'),
+    'deal/save-fields': unused('deal/save-fields'),
+    'deal/override': unused('deal/override'),
+    'audit/append': unused('audit/append'),
+    'draft/delete': unused('draft/delete'),
+    'outbox/status': unused('outbox/status'),
+    'outbox/retry': unused('outbox/retry'),
+  };
+}

@@ -21,6 +21,7 @@ import {
   evaluation,
   raw,
   sidePanelSender,
+  unusedHandlers,
 } from './fixtures';
 
 function makeHandlers() {
@@ -29,7 +30,12 @@ function makeHandlers() {
     'settings/get': vi.fn(() => ({ settings: defaultSettings() })),
     'deal/evaluate': vi.fn(async () => ({ evaluation })),
     'draft/save': vi.fn(async () => ({ ok: true as const })),
-    'draft/get': vi.fn(async (_payload: { deal: DealRef }, _context: SenderContext) => ({ fields: null })),
+    'draft/get': vi.fn(async (_payload: { deal: DealRef }, _context: SenderContext) => ({
+      fields: null,
+      baseValues: null,
+      updatedAt: null,
+    })),
+    ...unusedHandlers(),
   } satisfies BackgroundHandlers;
 }
 
@@ -67,7 +73,7 @@ describe('the router', () => {
 
   it('answers extension pages too', async () => {
     const response = await answer(envelope('draft/get', { deal }), sidePanelSender);
-    expect(response).toEqual({ ok: true, data: { fields: null } });
+    expect(response).toEqual({ ok: true, data: { fields: null, baseValues: null, updatedAt: null } });
     expect(handlers['draft/get'].mock.calls[0]?.[1]).toMatchObject({ senderKind: 'extension-page' });
   });
 

@@ -25,10 +25,21 @@ describe('rule: missing-non-negotiable / missing-element', () => {
     expect(e.nonNegotiablesFilled).toBe(3);
   });
 
-  it('a bare "none" in the risk flags is not missing', () => {
+  it('a bare "none" in the risk flags is not missing, but it is not ready either', () => {
     const e = evalWith({ riskFlags: 'none' });
     expect(findings(e, 'missing-non-negotiable')).toEqual([]);
     expect(e.nonNegotiablesFilled).toBe(3);
+    // Filled, and blocked by risk-none-unconfirmed: the badge must not count it as done.
+    expect(e.nonNegotiablesReady).toBe(2);
+  });
+
+  it('counts as ready only the non-negotiables that are filled and block nothing', () => {
+    expect(evalWith({}).nonNegotiablesReady).toBe(3);
+    expect(evalWith({ useCase: 'TBD' }).nonNegotiablesReady).toBe(2);
+    expect(evalWith({ successMetric: 'Happier customers and a smoother onboarding for everyone' }).nonNegotiablesReady).toBe(2);
+    expect(evalWith({}, { empty: true }).nonNegotiablesReady).toBe(0);
+    // A rule switched off cannot make an empty element ready.
+    expect(evalWith({ useCase: '' }, { config: config({ 'missing-non-negotiable': 'off' }) }).nonNegotiablesReady).toBe(2);
   });
 
   it('filled elements are never missing', () => {

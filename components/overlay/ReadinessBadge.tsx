@@ -1,0 +1,72 @@
+import { useId, useState } from 'react';
+import { isHandoffReady } from '@/lib/gate/decision';
+import type { GateController } from '@/lib/gate/controller';
+import { FindingList } from './Findings';
+import { useStore } from './useStore';
+
+const TOP_FINDINGS = 3;
+
+/** The readiness badge beside the stage Path. Its accessible name starts with "Handoff". */
+export function ReadinessBadge({ controller }: { controller: GateController }) {
+  const readiness = useStore(controller.readiness);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  if (readiness.kind === 'idle') return null;
+
+  let text: string;
+  let label: string;
+  let tone: 'ok' | 'bad' | 'wait';
+  if (readiness.kind === 'loading') {
+    text = 'Handoff: checking…';
+    label = 'Handoff: checking';
+    tone = 'wait';
+  } else if (readiness.kind === 'failed') {
+    text = 'Handoff: unavailable';
+    label = 'Handoff: Baton could not read this deal';
+    tone = 'bad';
+  } else {
+    const { evaluation } = readiness;
+    text = `Handoff ${evaluation.nonNegotiablesReady}/3 · ${evaluation.score}`;
+    label = `Handoff ${evaluation.nonNegotiablesReady} of 3 non-negotiables, score ${evaluation.score}${isHandoffReady(evaluation) ? ', ready' : ''}`;
+    tone = isHandoffReady(evaluation) ? 'ok' : 'bad';
+  }
+
+  return (
+    <div className="baton-badge">
+      <button
+        type="button"
+        className={`badge ${tone}`}
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {text}
+      </button>
+      <div id={panelId} className="badge-panel" role="region" aria-label="Handoff details" hidden={!open}>
+        {readiness.kind === 'ready' && (
+          <>
+            {readiness.snapshot.notice && <p className="notice">{readiness.snapshot.notice}</p>}
+            {readiness.evaluation.findings.length === 0 ? (
+              <p>The handoff is complete.</p>
+            ) : (
+              <>
+                <p>
+                  {readiness.evaluation.findings.length} {readiness.evaluation.findings.length === 1 ? 'finding' : 'findings'}; the most important:
+                </p>
+                <FindingList findings={topFindings(readiness.evaluation.findings)} />
+              </>
+            )}
+          </>
+        )}
+        {readiness.kind === 'failed' && <p>{readiness.problem.message}</p>}
+        {readiness.kind === 'loading' && <p>Reading the deal…</p>}
+      </div>
+    </div>
+  );
+}
+
+function topFindings<T extends { severity: string }>(findings: readonly T[]): T[] {
+  const rank = { block: 0, warn: 1, info: 2 } as Record<string, number>;
+  return [...findings].sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3)).slice(0, TOP_FINDINGS);
+}

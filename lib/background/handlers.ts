@@ -1,0 +1,219 @@
+/**
+ * The background's answers to every message. Dependencies come in as arguments, so the whole
+ * of it runs in unit tests with a fake CRM and fake-indexeddb; entrypoints/background.ts wires
+ * the real ones.
+ */
+import type { Crm, DealRef } from '@/lib/domain/deal';
+import { dealKey } from '@/lib/domain/deal';
+import { ELEMENT_LABELS } from '@/lib/domain/elements';
+import { CrmError, isTransient, toCrmProblem, type CrmProblem } from '@/lib/crm/errors';
+import type { DealBackend } from '@/lib/crm/backend';
+import { HandlerError } from '@/lib/messaging/envelope';
+import type { Policy } from '@/lib/messaging/protocol';
+import type { BackgroundHandlers, SenderContext } from '@/lib/messaging/router';
+import { evaluateRaw } from '@/lib/rules';
+import type { Finding } from '@/lib/rules/types';
+import type { Settings } from '@/lib/settings/schema';
+import { salesforceInstanceFromUrl } from '@/lib/hosts/salesforce/urls';
+import {
+  appendAudit,
+  deleteDraft,
+  enqueue,
+  getDraft,
+  listForDeal,
+  putSnapshot,
+  retryNow,
+  saveDraft,
+  type BatonDatabase,
+  type OutboxItem,
+} from '@/lib/db';
+
+export interface BackgroundDeps {
+  backend(crm: Crm): DealBackend | null;
+  db(): Promise<BatonDatabase>;
+  settings(): Promise<Settings>;
+  /** Asks for an outbox pass soon (after something was queued or retried). */
+  kickOutbox(): Promise<void>;
+  version: string;
+  now?: () => Date;
+}
+
+const NOT_SET_UP: Record<Crm, string> = {
+  salesforce: 'Baton cannot reach Salesforce from this browser.',
+  hubspot: 'HubSpot is not connected. Connect it in Baton’s options.',
+};
+
+/** The org a content script's page belongs to; its messages may only be about that org. */
+function pageInstance(crm: Crm, url: string | undefined): string | null {
+  if (url === undefined) return null;
+  return crm === 'salesforce' ? salesforceInstanceFromUrl(url) : null;
+}
+
+function checkSender(context: SenderContext, crm: Crm, instance: string): void {
+  if (context.senderKind !== 'content-script') return;
+  if (pageInstance(crm, context.url) !== instance) {
+    throw new HandlerError('Baton answers a page only about deals of its own org.');
+  }
+}
+
+function policyOf(settings: Settings): Policy {
+  return { enforcement: settings.enforcement, rules: settings.rules };
+}
+
+/** The Task / note text of an override: who-knows-what is gone, the reason and findings stay. */
+export function overrideRecord(reason: string, stageLabel: string, findings: readonly Finding[], at: Date): { subject: string; body: string } {
+  const blocking = findings.filter((f) => f.severity === 'block');
+  const lines = [
+    `Closed as “${stageLabel}” although Baton's handoff check ${blocking.length > 0 ? 'blocked it' : 'found problems'} (${at.toISOString()}).`,
+    '',
+    `Reason given: ${reason.trim()}`,
+    '',
+    `Open findings (${findings.length}):`,
+    ...findings.map((f) => `- [${f.severity}] ${ELEMENT_LABELS[f.element]}: ${f.message}`),
+  ];
+  return { subject: 'Baton: handoff gate overridden (closed won anyway)', body: lines.join('\n') };
+}
+
+function summaries(items: readonly OutboxItem[]) {
+  return items.map((i) => ({
+    id: i.id,
+    kind: i.kind,
+    status: i.status,
+    attempts: i.attempts,
+    lastError: i.lastError,
+    nextAttemptAt: i.nextAttemptAt,
+  }));
+}
+
+export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
+  const now = () => deps.now?.() ?? new Date();
+
+  function backendOf(deal: { crm: Crm }): DealBackend {
+    const backend = deps.backend(deal.crm);
+    if (backend === null) throw new CrmError({ kind: 'not-connected', message: NOT_SET_UP[deal.crm] });
+    return backend;
+  }
+
+  async function outboxFor(deal: DealRef) {
+    const db = await deps.db();
+    return summaries((await listForDeal(db, dealKey(deal))).items);
+  }
+
+  return {
+    ping: () => ({ ok: true, version: deps.version }),
+
+    'settings/get': async () => ({ settings: await deps.settings() }),
+
+    'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
+
+    'deal/snapshot': async ({ deal }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      const settings = await deps.settings();
+      const policy = policyOf(settings);
+      try {
+        const snapshot = await backendOf(deal).readSnapshot(deal);
+        try {
+          await putSnapshot(await deps.db(), {
+            deal,
+            name: snapshot.name,
+            stage: snapshot.stage.label,
+            amount: snapshot.amount,
+            closeDate: snapshot.closeDate,
+            owner: snapshot.owner,
+            account: snapshot.account,
+            artifact: snapshot.artifact,
+            url: snapshot.url,
+          });
+        } catch (error) {
+          console.warn('[baton] Could not cache the deal snapshot.', error); // a cache, not a reason to fail
+        }
+        return { ok: true, snapshot, policy };
+      } catch (error) {
+        return { ok: false, problem: toCrmProblem(error), policy };
+      }
+    },
+
+    'org/stages': async ({ crm, instance }, context) => {
+      checkSender(context, crm, instance);
+      const policy = policyOf(await deps.settings());
+      try {
+        return { ok: true, stages: await backendOf({ crm }).readStages(instance), policy };
+      } catch (error) {
+        return { ok: false, problem: toCrmProblem(error), policy };
+      }
+    },
+
+    'deal/save-fields': async ({ deal, fields, expected }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      const db = await deps.db();
+      try {
+        const outcome = await backendOf(deal).writeFields(deal, fields, expected);
+        if (!outcome.ok) return { outcome: 'conflict', conflicts: outcome.conflicts };
+        await deleteDraft(db, dealKey(deal));
+        return { outcome: 'saved' };
+      } catch (error) {
+        const problem: CrmProblem = toCrmProblem(error);
+        if (!isTransient(problem.kind)) return { outcome: 'failed', problem, queued: false };
+        await enqueue(db, { deal, kind: 'update-fields', payload: { fields, expected } }, now());
+        return { outcome: 'failed', problem, queued: true };
+      }
+    },
+
+    'deal/override': async ({ deal, reason, findings, stageLabel }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      const db = await deps.db();
+      const at = now();
+      await appendAudit(db, { deal, event: 'override', findings, reason }, at);
+      const { subject, body } = overrideRecord(reason, stageLabel, findings, at);
+      try {
+        await backendOf(deal).createActivity(deal, subject, body);
+        return { recorded: 'crm', problem: null };
+      } catch (error) {
+        // The override happens either way (that is the rep's call); its record must reach the CRM.
+        await enqueue(db, { deal, kind: 'create-override-record', payload: { subject, body } }, at);
+        return { recorded: 'queued', problem: toCrmProblem(error) };
+      }
+    },
+
+    'audit/append': async ({ deal, event, findings }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      await appendAudit(await deps.db(), { deal, event, findings }, now());
+      return { ok: true };
+    },
+
+    'draft/save': async ({ deal, fields, baseValues }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      await saveDraft(await deps.db(), { deal, fields, ...(baseValues ? { baseValues } : {}) }, now());
+      return { ok: true };
+    },
+
+    'draft/get': async ({ deal }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      const draft = await getDraft(await deps.db(), dealKey(deal));
+      return draft === undefined
+        ? { fields: null, baseValues: null, updatedAt: null }
+        : { fields: draft.fields, baseValues: draft.baseValues ?? null, updatedAt: draft.updatedAt };
+    },
+
+    'draft/delete': async ({ deal }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      await deleteDraft(await deps.db(), dealKey(deal));
+      return { ok: true };
+    },
+
+    'outbox/status': async ({ deal }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      return { items: await outboxFor(deal) };
+    },
+
+    'outbox/retry': async ({ deal }, context) => {
+      checkSender(context, deal.crm, deal.instance);
+      const db = await deps.db();
+      for (const item of await outboxFor(deal)) {
+        if (item.status !== 'in-flight') await retryNow(db, item.id, now());
+      }
+      await deps.kickOutbox();
+      return { items: await outboxFor(deal) };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What the background needs from a CRM, whichever it is. Salesforce and HubSpot each implement
+ * it; the gate, the side panel and the console only ever talk to this.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import type { ElementKey, RawArtifact } from '@/lib/domain/elements';
+import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+
+export interface FieldConflict {
+  element: ElementKey;
+  /** The value now in the CRM, written by someone else since the edit started. */
+  theirs: string;
+}
+
+export type WriteOutcome = { ok: true } | { ok: false; conflicts: FieldConflict[] };
+
+export interface DealBackend {
+  /** The deal as it is in the CRM now. Throws CrmError. */
+  readSnapshot(deal: DealRef): Promise<DealSnapshot>;
+  /**
+   * Writes the handoff fields unless one changed in the CRM since `expected` was read (then
+   * nothing is written and the conflicts come back). Throws CrmError.
+   */
+  writeFields(deal: DealRef, fields: Partial<RawArtifact>, expected: Partial<RawArtifact>): Promise<WriteOutcome>;
+  /** The stages deals of this org / portal can be in (Kanban and board columns). Throws CrmError. */
+  readStages(instance: string): Promise<StageOption[]>;
+  /** Records an activity on the deal (Salesforce Task, HubSpot note); returns its id. Throws CrmError. */
+  createActivity(deal: DealRef, subject: string, body: string): Promise<string>;
+}

@@ -1,0 +1,73 @@
+/**
+ * Serves the sandbox Salesforce at its real URLs inside a Playwright browser context: the
+ * Lightning pages on <instance>.lightning.force.com (so Baton's content script matches), the
+ * REST API on <instance>.my.salesforce.com (answered by the fake org, for Baton's background),
+ * the org's `sid` cookie, and nothing else: every other request is refused.
+ */
+import type { BrowserContext, Route } from '@playwright/test';
+import type { FakeRequest, FakeResponse, FakeSalesforceOrg } from '@/test/fixtures/salesforce/org';
+import { kanbanPage, lightningScript, otherPage, recordPage, type PageVariant } from '@/test/fixtures/salesforce/page';
+
+function requestOf(route: Route): FakeRequest {
+  const r = route.request();
+  return { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() };
+}
+
+async function answer(route: Route, response: FakeResponse): Promise<void> {
+  await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+}
+
+const html = (body: string | null) => ({
+  status: body === null ? 404 : 200,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: body ?? '<!doctype html><title>Not found</title><p>No such record.',
+});
+
+export interface Sandbox {
+  org: FakeSalesforceOrg;
+  variant: PageVariant;
+  /** The record page URL of an opportunity. */
+  recordUrl(id: string): string;
+  kanbanUrl(): string;
+}
+
+/** Blocks the network except what a sandbox serves. Call once per context, before serving. */
+export async function isolate(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+}
+
+export async function serveSalesforce(context: BrowserContext, org: FakeSalesforceOrg, variant: PageVariant = {}): Promise<Sandbox> {
+  await context.addCookies([org.sessionCookie()]);
+  await context.route(`https://${org.lightningHost}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/_fixture/lightning.js') {
+      await route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: lightningScript() });
+      return;
+    }
+    if (url.pathname === '/aura') {
+      await answer(route, await org.handleAura(requestOf(route)));
+      return;
+    }
+    const record = /^\/lightning\/r\/(?:Opportunity\/)?([A-Za-z0-9]{15,18})\/view$/.exec(url.pathname);
+    if (record) {
+      await route.fulfill(html(recordPage(org, record[1] ?? '', variant)));
+      return;
+    }
+    if (url.pathname === '/lightning/o/Opportunity/list') {
+      await route.fulfill(html(kanbanPage(org, variant)));
+      return;
+    }
+    if (url.pathname === '/one/one.app') {
+      await route.fulfill(html(otherPage(org, 'record', variant)));
+      return;
+    }
+    await route.fulfill(html(otherPage(org, 'home', variant)));
+  });
+  await context.route(`https://${org.apiHost}/**`, async (route) => answer(route, await org.handleApi(requestOf(route))));
+  return {
+    org,
+    variant,
+    recordUrl: (id) => `https://${org.lightningHost}/lightning/r/Opportunity/${id}/view`,
+    kanbanUrl: () => `https://${org.lightningHost}/lightning/o/Opportunity/list?filterName=Pipeline_Kanban`,
+  };
+}
