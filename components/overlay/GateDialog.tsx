@@ -114,7 +114,7 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
         {mode === 'block' ? 'Complete the handoff before closing won' : 'The handoff is not complete'}
       </h2>
       <p className="lead">
-        {snapshot.name ? `${snapshot.name}: ` : ''}moving to {state.targetLabel}.{' '}
+        {snapshot.name ? `${snapshot.name}${snapshot.owner ? ` (owner ${snapshot.owner})` : ''}: ` : ''}moving to {state.targetLabel}.{' '}
         {mode === 'block'
           ? `${blocking.length} ${blocking.length === 1 ? 'item blocks' : 'items block'} closing. Fill them in here; Baton saves them to the CRM and then completes the move.`
           : 'Your team runs Baton in warn mode: you may go on, but CS will miss what is flagged below.'}

@@ -70,6 +70,17 @@ export function closestAcross(el: Element, list: SelectorList): Element | null {
   return null;
 }
 
+/**
+ * The text an element shows, line breaks kept (innerText), including what it renders inside an
+ * open shadow root (innerText of a shadow host leaves that out).
+ */
+export function shownText(el: Element | null): string {
+  if (!el) return '';
+  const light = el instanceof HTMLElement ? el.innerText : (el.textContent ?? '');
+  if (light.trim() !== '' || !el.shadowRoot) return light;
+  return [...el.shadowRoot.children].map((child) => shownText(child)).join('');
+}
+
 /** Visible text of an element, trimmed, with runs of white space as one space. */
 export function textOf(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -79,7 +79,7 @@ export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: Salesf
     amount: null,
     currency: null,
     closeDate: null,
-    owner: null,
+    owner: reading.owner,
     account: null,
     pipeline: null,
     stages: null,

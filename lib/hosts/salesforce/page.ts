@@ -5,7 +5,7 @@
  */
 import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import type { SalesforceMapping } from '@/lib/settings/schema';
-import { missing, queryAllFirst, queryDeep, queryFirst, textOf } from '@/lib/hosts/dom';
+import { missing, queryAllFirst, queryDeep, queryFirst, shownText, textOf } from '@/lib/hosts/dom';
 import {
   ACTIVE_PAGE,
   FIELD_VALUE,
@@ -76,13 +76,13 @@ export function fieldText(container: ParentNode, apiName: string): string | null
   const wrapper = fieldElement(container, apiName);
   if (!wrapper) return null;
   const value = queryFirst(wrapper, FIELD_VALUE) ?? queryDeep(wrapper, FIELD_VALUE);
-  // innerText keeps the line breaks of long text areas; textContent would run lines together.
-  const text = value instanceof HTMLElement ? value.innerText : (value?.textContent ?? '');
-  return text.replace(/\r\n?/g, '\n').trim();
+  return shownText(value).replace(/\r\n?/g, '\n').trim();
 }
 
 export interface PageReading {
   name: string;
+  /** Some orgs render the owner lookup in a real shadow root; fieldText looks inside. */
+  owner: string | null;
   stageLabel: string;
   artifact: RawArtifact;
   /** Mapped fields that are not on the page layout. */
@@ -100,6 +100,7 @@ export function readPage(container: ParentNode, mapping: SalesforceMapping): Pag
   }
   return {
     name: textOf(queryFirst(container, RECORD_NAME)),
+    owner: fieldText(container, 'OwnerId') || null,
     stageLabel: fieldText(container, 'StageName') ?? '',
     artifact,
     absent,

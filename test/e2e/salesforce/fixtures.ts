@@ -50,8 +50,10 @@ export const gateDialog = (page: Page) => page.getByRole('dialog', { name: /hand
 
 /** Path → Closed chevron → "Select Closed Stage" → pick the stage in the modal → Save. */
 export async function closeThroughPath(page: Page, stageLabel: string, labels = { closed: 'Closed', select: 'Select Closed Stage', save: 'Save' }): Promise<void> {
-  await page.locator('li[data-name="Closed"] a').click();
-  await page.getByRole('button', { name: labels.select }).click();
+  // Only the container on screen: Lightning keeps earlier pages in the DOM, hidden.
+  const screen = page.locator('.active');
+  await screen.locator('li[data-name="Closed"] a').click();
+  await screen.getByRole('button', { name: labels.select }).click();
   const modal = page.locator('section[role="dialog"]').filter({ has: page.locator('select.stepAction') });
   await modal.locator('select').selectOption({ label: stageLabel });
   await modal.getByRole('button', { name: labels.save }).click();
