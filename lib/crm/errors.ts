@@ -77,6 +77,8 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   if (header === null || header.trim() === '') return undefined;
   const t = header.trim();
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  // Only the IMF-fixdate form HTTP uses ("Fri, 01 Jan 2027 12:01:00 GMT"): Date.parse takes "-5" for a year.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(t)) return undefined;
   const at = Date.parse(t);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - now) / 1000));
 }
