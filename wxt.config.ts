@@ -51,8 +51,10 @@ export default defineConfig({
     name: 'Baton — sales-to-CS handoff',
     description:
       'Checks the sales-to-CS handoff on Salesforce and HubSpot deals and stops a Closed Won until it is good enough.',
-    // storage: settings; cookies: the Salesforce session (sid) read in the background; alarms: outbox retries.
-    permissions: ['storage', 'cookies', 'alarms'],
+    // storage: settings; cookies: the Salesforce session (sid) read in the background; alarms:
+    // outbox retries; scripting: the gate script is injected into deal pages only (no content
+    // script at all on the CRM's other pages).
+    permissions: ['storage', 'cookies', 'alarms', 'scripting'],
     host_permissions: [...CRM_HOST_PERMISSIONS],
     // Chrome and Edge read admin-pushed settings through this schema; Firefox uses enterprise policies instead.
     ...(browser === 'firefox'

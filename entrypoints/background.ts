@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createInjector } from '@/lib/background/injector';
+import { sendMessageToTab } from '@/lib/messaging/client';
 import { runOutbox } from '@/lib/background/outbox';
 import { SalesforceBackend } from '@/lib/crm/salesforce/backend';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
@@ -35,6 +37,24 @@ export default defineBackground(() => {
     }),
   );
 
+  const ensureGate = createInjector({
+    hasGate: async (tabId) => {
+      try {
+        await sendMessageToTab(tabId, 'ping', {});
+        return true;
+      } catch {
+        return false; // no receiver: no gate in that document
+      }
+    },
+    inject: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/salesforce-gate.js'] });
+    },
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
+    if (url !== undefined) void ensureGate(tabId, url);
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
@@ -42,6 +62,10 @@ export default defineBackground(() => {
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());
+    // Deal pages open since before Baton started (install, update, browser restart) get the gate too.
+    for (const tab of await browser.tabs.query({ url: ['https://*.lightning.force.com/*'] })) {
+      if (tab.id !== undefined) void ensureGate(tab.id, tab.url);
+    }
     await outboxPass();
   })().catch((e) => console.error('[baton] background start-up failed', e));
 });

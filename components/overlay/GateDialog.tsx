@@ -29,7 +29,11 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element; the rep should land on what blocks.
+      dialog.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -140,6 +144,7 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
               <textarea
                 id={id}
                 ref={k === firstBlocking ? firstField : undefined}
+                data-initial-focus={k === firstBlocking ? '' : undefined}
                 rows={k === 'useCase' || k === 'whyBought' ? 3 : 2}
                 value={state.fields[k]}
                 readOnly={!writable.has(k)}

@@ -20,7 +20,7 @@ export interface Overlay extends OverlayViews {
   destroy(): void;
 }
 
-export function createOverlay(ctx: ContentScriptContext, controller: GateController): Overlay {
+export function createOverlay(ctx: ContentScriptContext, controller: GateController, css: string): Overlay {
   let badge: { anchor: Element; ui: Promise<Ui> } | null = null;
   let guidance: { anchor: Element; ui: Promise<Ui> } | null = null;
   let dialog: Promise<Ui> | null = null;
@@ -28,6 +28,7 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
   const mountAt = (name: string, anchor: Element | string, append: 'before' | 'last', render: () => React.ReactNode): Promise<Ui> =>
     createShadowRootUi(ctx, {
       name,
+      css,
       position: 'inline',
       anchor,
       append,

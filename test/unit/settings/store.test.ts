@@ -91,3 +91,30 @@ describe('settings store', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('managed settings that are slow to answer', () => {
+  it('do not hang the read: after a short wait the administrator’s values seen last stay in force', async () => {
+    const { vi } = await import('vitest');
+    const { MANAGED_WAIT_MS } = await import('@/lib/settings/store');
+    const managed = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    managed.mockResolvedValueOnce({ enforcement: 'enforce' });
+    const first = await readSettings();
+    expect(first.locked).toContain('enforcement');
+
+    const local = defaultSettings();
+    local.enforcement = 'off';
+    await writeSettings(local);
+    managed.mockImplementationOnce(() => new Promise(() => {})); // the policy service is still loading
+    vi.useFakeTimers();
+    try {
+      const pending = readSettings();
+      await vi.advanceTimersByTimeAsync(MANAGED_WAIT_MS + 10);
+      const state = await pending;
+      expect(state.settings.enforcement).toBe('enforce');
+      expect(state.locked).toContain('enforcement');
+    } finally {
+      vi.useRealTimers();
+      managed.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Puts the gate into the pages that need it. There is no content script on CRM pages that are
+ * not deals: the background sees each tab's URL change (tabs.onUpdated also reports Lightning's
+ * history-API navigation) and injects the gate script only when the URL is a deal page, once per
+ * document (a gate already there answers a ping). So a Salesforce page that is not an
+ * opportunity costs Baton nothing at all.
+ */
+import { isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/hosts/salesforce/urls';
+
+export type GateScript = 'salesforce';
+
+/** The gate script a page needs, from its URL alone; null for every other page. */
+export function gateScriptFor(url: string | undefined): GateScript | null {
+  if (url === undefined) return null;
+  if (salesforceOpportunityFromUrl(url) !== null || isSalesforceOpportunityListUrl(url)) return 'salesforce';
+  return null;
+}
+
+export interface InjectorDeps {
+  /** Whether the tab's top document already runs a Baton gate (it answers a ping). */
+  hasGate(tabId: number): Promise<boolean>;
+  inject(tabId: number, script: GateScript): Promise<void>;
+}
+
+export function createInjector(deps: InjectorDeps) {
+  // One look per tab at a time: a URL change and the load's "complete" often arrive together.
+  const inFlight = new Map<number, Promise<boolean>>();
+
+  async function look(tabId: number, script: GateScript): Promise<boolean> {
+    if (await deps.hasGate(tabId)) return false;
+    await deps.inject(tabId, script);
+    return true;
+  }
+
+  /** Injects the gate into the tab if its URL needs one and it has none. Resolves to whether it injected. */
+  return function ensureGate(tabId: number, url: string | undefined): Promise<boolean> {
+    const script = gateScriptFor(url);
+    if (script === null) return Promise.resolve(false);
+    const pending = inFlight.get(tabId);
+    if (pending) return pending;
+    const run = look(tabId, script)
+      .catch((error: unknown) => {
+        // A tab that closed or navigated to a page without our host permission: nothing to do.
+        console.warn(`[baton] Could not put the gate into tab ${tabId}.`, error);
+        return false;
+      })
+      .finally(() => inFlight.delete(tabId));
+    inFlight.set(tabId, run);
+    return run;
+  };
+}
