@@ -64,19 +64,30 @@ const SENTENCE_MARK = '\u001E'; // a control character: cleanText has already re
 // followed by one) and takes the rest of the run: no backtracking.
 const NON_WORD = /(?:[^\p{L}\p{N}\n\u001E ]| (?=[^\p{L}\p{N}\n\u001E]))[^\p{L}\p{N}\n\u001E]*/gu;
 const NON_WORD_ASCII = /(?:[^a-z0-9\n\u001E ]| (?=[^a-z0-9\n\u001E]))[^a-z0-9\n\u001E]*/g;
+// The same with every non-ASCII code unit counted as a word character. Exact when every non-ASCII
+// character of the text is a letter or digit (accented names: "Zoë", "Müller", "Nguyễn"), and
+// about three times faster than NON_WORD's Unicode classes, which dominated the cost of such text.
+const NON_WORD_WIDE = /(?:[^a-z0-9\u0080-\uffff\n\u001E ]| (?=[^a-z0-9\u0080-\uffff\n\u001E]))[^a-z0-9\u0080-\uffff\n\u001E]*/g;
+// A non-ASCII character that is not a letter or digit (’ — • emoji, combining marks, lone surrogates).
+const NON_ASCII_NON_WORD = /[^\p{L}\p{N}\x00-\x7F]/u;
 // Printable ASCII, tab and line breaks: nothing for cleanText to remove, NFKC is the identity.
 const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7E]/;
+const NOT_PLAIN_ASCII_OR_CR = /[^\t\n\x20-\x7E]/;
 
 /**
  * The element's text normalised as normalizeForMatch does, with \n between lines and (when
  * `sentences`) SENTENCE_MARK between sentences.
  */
 function normalizeKeepingBreaks(raw: string, sentences: boolean): string {
-  const ascii = !NOT_PLAIN_ASCII.test(raw);
+  // One scan answers both questions for most text: printable ASCII with \n breaks only.
+  const plain = !NOT_PLAIN_ASCII_OR_CR.test(raw);
+  const ascii = plain || !NOT_PLAIN_ASCII.test(raw);
   let t = ascii ? raw : cleanText(raw);
-  if (OTHER_BREAKS_TEST.test(t)) t = t.replace(OTHER_BREAKS, '\n');
+  if (!plain && OTHER_BREAKS_TEST.test(t)) t = t.replace(OTHER_BREAKS, '\n');
   if (sentences) t = t.replace(SENTENCE_END, SENTENCE_MARK);
-  return ascii ? t.toLowerCase().replace(NON_WORD_ASCII, ' ') : t.normalize('NFKC').toLowerCase().replace(NON_WORD, ' ');
+  if (ascii) return t.toLowerCase().replace(NON_WORD_ASCII, ' ');
+  const lower = t.normalize('NFKC').toLowerCase();
+  return lower.replace(NON_ASCII_NON_WORD.test(lower) ? NON_WORD : NON_WORD_WIDE, ' ');
 }
 
 /** An element with no letter or digit after normalisation: empty, or only punctuation ("-", "?"). */
@@ -85,24 +96,43 @@ function nothingReadable(key: ElementKey, raw: string): PreparedElement {
   return { key, raw, empty, punctuationOnly: !empty, lines: [], norm: '', rawLines: null };
 }
 
+/** Normalised text without the one space normalisation may leave at either end. */
+function trimSpace(s: string): string {
+  const start = s.charCodeAt(0) === 32 ? 1 : 0;
+  const end = s.length > start && s.charCodeAt(s.length - 1) === 32 ? s.length - 1 : s.length;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** A line's sentences (at SENTENCE_MARK), trimmed, empty ones dropped. */
+function sentencesOf(n: string): string[] {
+  const kept: string[] = [];
+  let from = 0;
+  for (let mark = n.indexOf(SENTENCE_MARK); from <= n.length; mark = n.indexOf(SENTENCE_MARK, from)) {
+    const to = mark === -1 ? n.length : mark;
+    const s = trimSpace(n.slice(from, to));
+    if (s !== '') kept.push(s);
+    if (mark === -1) break;
+    from = mark + 1;
+  }
+  return kept;
+}
+
 export function prepareElement(key: ElementKey, raw: string): PreparedElement {
   if (raw === '') return nothingReadable(key, raw);
-  const normLines = normalizeKeepingBreaks(raw, !LIST_ELEMENTS.has(key)).split('\n');
+  const cut = !LIST_ELEMENTS.has(key);
+  const normalized = normalizeKeepingBreaks(raw, cut);
+  const normLines = normalized.includes('\n') ? normalized.split('\n') : [normalized];
   const lines: PreparedLine[] = [];
   for (let i = 0; i < normLines.length; i++) {
     const n = normLines[i] ?? '';
     let norm: string;
     let sentences: string[] | null = null;
-    if (n.includes(SENTENCE_MARK)) {
-      const kept: string[] = [];
-      for (const part of n.split(SENTENCE_MARK)) {
-        const s = part.trim();
-        if (s !== '') kept.push(s);
-      }
-      norm = kept.join(' ');
+    if (cut && n.includes(SENTENCE_MARK)) {
+      const kept = sentencesOf(n);
+      norm = kept.length === 1 ? (kept[0] as string) : kept.join(' ');
       if (kept.length > 1) sentences = kept;
     } else {
-      norm = n.trim();
+      norm = trimSpace(n);
     }
     if (norm !== '') lines.push({ line: i + 1, norm, sentences });
   }
