@@ -23,7 +23,7 @@ describe('gateScriptFor', () => {
 
 describe('ensureGate', () => {
   it('injects once into a tab without a gate, never into a page that is not a deal', async () => {
-    const inject = vi.fn(async () => {});
+    const inject = vi.fn(async (_tabId: number, _script: string) => {});
     let present = false;
     const ensure = createInjector({ hasGate: async () => present, inject: async (...a) => { await inject(...a); present = true; } });
     expect(await ensure(1, 'https://acme.lightning.force.com/lightning/page/home')).toBe(false);
