@@ -106,12 +106,15 @@ export function contextOf(snapshot: DealSnapshot, target: string, now = new Date
 }
 
 const DRAFT_DELAY_MS = 400;
+const EVALUATE_AT_ONCE_CHARS = 20_000;
+const EVALUATE_DELAY_MS = 250;
 
 export class GateController {
   readonly readiness = new Store<Readiness>({ kind: 'idle' });
   readonly dialog = new Store<DialogState>(null);
   private stagesByOrg = new Map<string, StageOption[]>();
   private draftTimer: ReturnType<typeof setTimeout> | null = null;
+  private evaluateTimer: ReturnType<typeof setTimeout> | null = null;
   private armedAt = 0;
 
   private fallback: PageFallback | null = null;
@@ -299,18 +302,35 @@ export class GateController {
     this.dialog.update((d) => (d?.kind === 'gate' ? change(d) : d));
   }
 
-  /** The rep typed in the dialog: re-judge at once, save the draft shortly after. */
+  /**
+   * The rep typed in the dialog: re-judge at once, save the draft shortly after. A handoff of
+   * more than EVALUATE_AT_ONCE_CHARS is re-judged once typing pauses instead: the rules take
+   * about a millisecond per 10 KB, and keystrokes must not wait for them.
+   */
   edit(element: ElementKey, text: string): void {
     this.setGate((d) => {
       const fields = { ...d.fields, [element]: text };
+      const large = ELEMENT_KEYS.reduce((n, k) => n + fields[k].length, 0) > EVALUATE_AT_ONCE_CHARS;
       return {
         ...d,
         fields,
-        evaluation: evaluateRaw(fields, contextOf(d.snapshot, d.targetLabel, this.now()), d.policy.rules),
+        evaluation: large ? d.evaluation : this.evaluate(d, fields),
         note: d.note?.tone === 'info' && d.restoredDraft ? d.note : null,
       };
     });
+    if (this.evaluateTimer) clearTimeout(this.evaluateTimer);
+    this.evaluateTimer = setTimeout(() => this.reevaluate(), EVALUATE_DELAY_MS);
     this.scheduleDraft();
+  }
+
+  private evaluate(d: GateDialog, fields: RawArtifact): Evaluation {
+    return evaluateRaw(fields, contextOf(d.snapshot, d.targetLabel, this.now()), d.policy.rules);
+  }
+
+  private reevaluate(): void {
+    if (this.evaluateTimer) clearTimeout(this.evaluateTimer);
+    this.evaluateTimer = null;
+    this.setGate((d) => ({ ...d, evaluation: this.evaluate(d, d.fields) }));
   }
 
   private scheduleDraft(): void {
@@ -341,6 +361,7 @@ export class GateController {
 
   /** "Save and close won": write the changed fields (conflict-checked), then complete the move. */
   async saveAndClose(): Promise<void> {
+    if (this.evaluateTimer) this.reevaluate(); // judge exactly what is in the form
     const d = this.gate();
     if (!d || d.busy) return;
     if (d.mode === 'block' && d.evaluation.blocks) {

@@ -73,13 +73,17 @@ function opportunityId(candidate: string | undefined): string | null {
   return candidate.startsWith(OPPORTUNITY_KEY_PREFIX) ? toId18(candidate) : null;
 }
 
-/** "/lightning/r/Opportunity/{id}/view", "/lightning/r/{006…}/view" and their sub-pages. */
+// The record page, and its Edit form (which Lightning also opens over a list view, with the URL
+// /lightning/r/Opportunity/{id}/edit?navigationLocation=LIST_VIEW…).
+const RECORD_ACTIONS = new Set(['view', 'edit']);
+
+/** "/lightning/r/Opportunity/{id}/view", "/lightning/r/{006…}/view", ".../edit". */
 function fromLightningPath(path: string): string | null {
-  const parts = path.split('/');
-  // ['', 'lightning', 'r', <object or id>, <id or 'view'>, …]
+  const parts = path.replace(/\/$/, '').split('/');
+  // ['', 'lightning', 'r', <object or id>, <id or action>]
   if (parts[1] !== 'lightning' || parts[2] !== 'r') return null;
-  if (parts[3] === 'Opportunity') return parts[5] === 'view' ? opportunityId(parts[4]) : null;
-  return parts[4] === 'view' ? opportunityId(parts[3]) : null;
+  if (parts[3] === 'Opportunity') return RECORD_ACTIONS.has(parts[5] ?? '') && parts.length === 6 ? opportunityId(parts[4]) : null;
+  return RECORD_ACTIONS.has(parts[4] ?? '') && parts.length === 5 ? opportunityId(parts[3]) : null;
 }
 
 /** "/one/one.app#/sObject/{id}/view" (the legacy hash routing, still live in many orgs). */

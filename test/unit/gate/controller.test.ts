@@ -289,3 +289,26 @@ describe('changedFields', () => {
     expect(changedFields({ ...emptyArtifact(), useCase: 'a', timeline: '' }, { ...emptyArtifact(), useCase: 'b' })).toEqual({ useCase: 'a' });
   });
 });
+
+describe('large handoffs in the dialog', () => {
+  it('re-judge once typing pauses, and always before saving', async () => {
+    vi.useFakeTimers();
+    try {
+      const longGaps = Array.from({ length: 3000 }, (_, i) => `Report${i} is not available in the standard package.`).join(' ');
+      const services = fakeServices(snapshotOf({ knownGaps: longGaps }));
+      const controller = new GateController(services, NOW);
+      await controller.hold(move());
+      const before = gate(controller).evaluation;
+      controller.edit('useCase', GOOD.useCase);
+      expect(gate(controller).evaluation).toBe(before); // not yet
+      await vi.advanceTimersByTimeAsync(300);
+      expect(gate(controller).evaluation.nonNegotiablesReady).toBe(before.nonNegotiablesReady + 1);
+      controller.edit('successMetric', GOOD.successMetric);
+      controller.edit('riskFlags', GOOD.riskFlags);
+      await controller.saveAndClose(); // no wait: the save judges the form as it is
+      expect(services.saveFields).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -23,6 +23,8 @@ describe('salesforceOpportunityFromUrl', () => {
     ['one.app hash without /view', `https://acme.lightning.force.com/one/one.app#/sObject/${OPP}`, 'acme'],
     ['query string after the view', `https://acme.lightning.force.com/lightning/r/Opportunity/${OPP}/view?0.source=alohaHeader`, 'acme'],
     ['upper-case host', `https://ACME.lightning.force.com/lightning/r/Opportunity/${OPP}/view`, 'acme'],
+    ['the Edit form opened from a list view', `https://acme.lightning.force.com/lightning/r/Opportunity/${OPP}/edit?navigationLocation=LIST_VIEW&backgroundContext=%2Flightning%2Fo%2FOpportunity%2Flist`, 'acme'],
+    ['a trailing slash after view', `https://acme.lightning.force.com/lightning/r/Opportunity/${OPP}/view/`, 'acme'],
   ])('%s', (_name, url, instance) => {
     expect(salesforceOpportunityFromUrl(url)).toEqual({ crm: 'salesforce', instance, recordId: OPP });
   });
