@@ -55,6 +55,8 @@ export default defineConfig({
     // outbox retries; scripting: the gate script is injected into deal pages only (no content
     // script at all on the CRM's other pages).
     permissions: ['storage', 'cookies', 'alarms', 'scripting'],
+    // HubSpot OAuth only (launchWebAuthFlow); asked for when someone chooses it in the options.
+    optional_permissions: ['identity'],
     host_permissions: [...CRM_HOST_PERMISSIONS],
     // Chrome and Edge read admin-pushed settings through this schema; Firefox uses enterprise policies instead.
     ...(browser === 'firefox'

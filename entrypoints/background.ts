@@ -1,14 +1,23 @@
 import { browser } from 'wxt/browser';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
-import { createInjector } from '@/lib/background/injector';
-import { sendMessageToTab } from '@/lib/messaging/client';
+import { createInjector, type GateScript } from '@/lib/background/injector';
 import { runOutbox } from '@/lib/background/outbox';
+import type { DealBackend } from '@/lib/crm/backend';
+import { CrmError } from '@/lib/crm/errors';
+import { connectWithOAuth, connectWithToken } from '@/lib/crm/hubspot/connection';
+import { HubSpotBackend } from '@/lib/crm/hubspot/backend';
 import { SalesforceBackend } from '@/lib/crm/salesforce/backend';
+import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
+import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
 import { readSettings } from '@/lib/settings/store';
 
 const OUTBOX_ALARM = 'baton-outbox';
+const GATE_FILES: Record<GateScript, '/content-scripts/salesforce-gate.js' | '/content-scripts/hubspot-gate.js'> = {
+  salesforce: '/content-scripts/salesforce-gate.js',
+  hubspot: '/content-scripts/hubspot-gate.js',
+};
 
 export default defineBackground(() => {
   const settings = async () => (await readSettings()).settings;
@@ -16,23 +25,39 @@ export default defineBackground(() => {
     getCookie: (details) => browser.cookies.get(details),
     mapping: async () => (await settings()).fieldMappings.salesforce,
   });
-  const backendFor = (crm: 'salesforce' | 'hubspot') => (crm === 'salesforce' ? salesforce : null);
+  const hubspot = new HubSpotBackend({
+    db: () => openBatonDb(),
+    mapping: async () => (await settings()).fieldMappings.hubspot,
+    oauthClientId: async () => (await settings()).hubspot.oauthClientId,
+  });
+  const backends: Record<Crm, DealBackend> = { salesforce, hubspot };
   const outboxPass = async () => {
-    const backend = (deal: { crm: 'salesforce' | 'hubspot' }) => {
-      const b = backendFor(deal.crm);
-      if (b === null) throw new Error(`No ${deal.crm} connection.`);
-      return b;
-    };
-    await runOutbox(await openBatonDb(), backend);
+    await runOutbox(await openBatonDb(), (deal) => backends[deal.crm]);
   };
 
   // Registered synchronously, so a message that wakes the worker finds the listener.
   registerMessageRouter(
     createBackgroundHandlers({
-      backend: backendFor,
+      backend: (crm) => backends[crm],
       db: () => openBatonDb(),
       settings,
       kickOutbox: outboxPass,
+      connectHubSpot: async (request) => {
+        if (request.method === 'private-app') return connectWithToken(request.token, new Date());
+        const clientId = (await settings()).hubspot.oauthClientId;
+        if (clientId === null) throw new CrmError({ kind: 'validation', message: 'Set the OAuth client id of your HubSpot app first.' });
+        // identity is an optional permission: asked for only by people who choose OAuth.
+        if (!(await browser.permissions.contains({ permissions: ['identity'] }))) {
+          throw new CrmError({ kind: 'forbidden', message: 'Baton needs the “identity” permission for HubSpot sign-in; allow it when the options page asks.' });
+        }
+        return connectWithOAuth({
+          clientId,
+          redirectUri: browser.identity.getRedirectURL('hubspot'),
+          launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
+          now: () => new Date(),
+        });
+      },
+      hubspotConnectionChanged: () => hubspot.forgetAll(),
       version: browser.runtime.getManifest().version,
     }),
   );
@@ -46,8 +71,8 @@ export default defineBackground(() => {
         return false; // no receiver: no gate in that document
       }
     },
-    inject: async (tabId) => {
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/salesforce-gate.js'] });
+    inject: async (tabId, script) => {
+      await browser.scripting.executeScript({ target: { tabId }, files: [GATE_FILES[script]] });
     },
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -63,7 +88,7 @@ export default defineBackground(() => {
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());
     // Deal pages open since before Baton started (install, update, browser restart) get the gate too.
-    for (const tab of await browser.tabs.query({ url: ['https://*.lightning.force.com/*'] })) {
+    for (const tab of await browser.tabs.query({ url: ['https://*.lightning.force.com/*', 'https://*.hubspot.com/*'] })) {
       if (tab.id !== undefined) void ensureGate(tab.id, tab.url);
     }
     await outboxPass();

@@ -6,6 +6,7 @@ import { GeneralSection } from './GeneralSection';
 import { MappingsSection } from './MappingsSection';
 import { RulesSection } from './RulesSection';
 import { TransferSection } from './TransferSection';
+import { HubSpotConnection } from './HubSpotConnection';
 import { ProblemsBanner } from './ProblemsBanner';
 import { pathLabel } from './pathLabels';
 
@@ -109,6 +110,7 @@ export function OptionsApp() {
           {status.kind === 'imported' && 'Imported. Review the values, then save them.'}
         </p>
       </form>
+      <HubSpotConnection oauthClientId={state.settings.hubspot.oauthClientId} />
       <TransferSection current={state.settings} draft={draft} onImport={applyImport} />
     </main>
   );

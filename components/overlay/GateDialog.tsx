@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
-import { GateController, type FailedDialog, type GateDialog as GateState } from '@/lib/gate/controller';
+import { GateController, type BulkDialog, type FailedDialog, type GateDialog as GateState } from '@/lib/gate/controller';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -55,11 +55,12 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       )}
       {state?.kind === 'gate' && <GateForm controller={controller} state={state} />}
       {state?.kind === 'failed' && <FailSafe controller={controller} state={state} />}
+      {state?.kind === 'bulk' && <BulkForm controller={controller} state={state} />}
     </dialog>
   );
 }
 
-function Override({ controller, state }: { controller: GateController; state: GateState | FailedDialog }) {
+function Override({ controller, state }: { controller: GateController; state: GateState | FailedDialog | BulkDialog }) {
   const reasonId = useId();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -220,6 +221,62 @@ function FailSafe({ controller, state }: { controller: GateController; state: Fa
         <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
           Close anyway
         </button>
+        <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function BulkForm({ controller, state }: { controller: GateController; state: BulkDialog }) {
+  return (
+    <div className="body">
+      <h2 id="baton-dialog-title">
+        {state.items.length} of {state.total} deals do not have a complete handoff
+      </h2>
+      <p className="lead">
+        Moving {state.total} deals to {state.targetLabel}.{' '}
+        {state.mode === 'block'
+          ? 'These deals stop the move: open each to complete its handoff, or close them anyway with a reason (recorded on every deal).'
+          : 'Your team runs Baton in warn mode: you may go on, but CS will miss what is flagged below.'}
+      </p>
+      <ul className="bulk">
+        {state.items.map((item) => (
+          <li key={`${item.deal.instance}:${item.deal.recordId}`}>
+            {item.url ? (
+              <a href={item.url} target="_blank" rel="noreferrer">
+                {item.name || item.deal.recordId}
+              </a>
+            ) : (
+              <span>{item.name}</span>
+            )}
+            {item.evaluation && (
+              <span className="score">
+                {' '}
+                score {item.evaluation.score}/100 · non-negotiables {item.evaluation.nonNegotiablesReady}/3
+              </span>
+            )}
+            {item.problem ? (
+              <p className="hint">Baton could not check it: {item.problem.message}</p>
+            ) : (
+              <FindingList findings={(item.evaluation?.findings ?? []).filter((f) => f.severity === 'block').slice(0, 3)} />
+            )}
+          </li>
+        ))}
+      </ul>
+      <Override controller={controller} state={state} />
+      <NoteLine state={state} />
+      <div className="actions">
+        {state.mode === 'warn' ? (
+          <button type="button" className="primary" disabled={state.busy} onClick={() => controller.continueAnyway()}>
+            Move them anyway
+          </button>
+        ) : (
+          <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
+            Close anyway
+          </button>
+        )}
         <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
           Cancel
         </button>

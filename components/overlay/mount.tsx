@@ -7,7 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GateController } from '@/lib/gate/controller';
-import type { OverlayViews } from '@/lib/hosts/salesforce/adapter';
+import type { OverlayViews } from '@/lib/gate/views';
 import { GateDialogHost } from './GateDialog';
 import { ReadinessBadge } from './ReadinessBadge';
 import { ClosedWonGuidance } from './ClosedWonGuidance';

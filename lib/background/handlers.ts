@@ -15,9 +15,14 @@ import { evaluateRaw } from '@/lib/rules';
 import type { Finding } from '@/lib/rules/types';
 import type { Settings } from '@/lib/settings/schema';
 import { salesforceInstanceFromUrl } from '@/lib/hosts/salesforce/urls';
+import { hubspotPortalFromUrl } from '@/lib/hosts/hubspot/urls';
 import {
   appendAudit,
   deleteDraft,
+  deleteSecret,
+  getSecret,
+  putSecret,
+  type HubSpotSecret,
   enqueue,
   getDraft,
   listForDeal,
@@ -32,6 +37,10 @@ export interface BackgroundDeps {
   backend(crm: Crm): DealBackend | null;
   db(): Promise<BatonDatabase>;
   settings(): Promise<Settings>;
+  /** Checks HubSpot credentials (a test call) and returns what to keep; throws CrmError. */
+  connectHubSpot(request: { method: 'private-app'; token: string } | { method: 'oauth' }): Promise<HubSpotSecret>;
+  /** Forgets what the HubSpot backend cached for the previous connection. */
+  hubspotConnectionChanged(): void;
   /** Asks for an outbox pass soon (after something was queued or retried). */
   kickOutbox(): Promise<void>;
   version: string;
@@ -46,7 +55,20 @@ const NOT_SET_UP: Record<Crm, string> = {
 /** The org a content script's page belongs to; its messages may only be about that org. */
 function pageInstance(crm: Crm, url: string | undefined): string | null {
   if (url === undefined) return null;
-  return crm === 'salesforce' ? salesforceInstanceFromUrl(url) : null;
+  return crm === 'salesforce' ? salesforceInstanceFromUrl(url) : hubspotPortalFromUrl(url);
+}
+
+export function hubspotStatusOf(secret: HubSpotSecret | undefined) {
+  return secret === undefined
+    ? { connected: false, method: null, portalId: null, uiDomain: null, tokenHint: null, savedAt: null }
+    : {
+        connected: true,
+        method: secret.method,
+        portalId: secret.portalId,
+        uiDomain: secret.uiDomain,
+        tokenHint: secret.accessToken.slice(-4),
+        savedAt: secret.savedAt,
+      };
 }
 
 function checkSender(context: SenderContext, crm: Crm, instance: string): void {
@@ -104,6 +126,25 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'settings/get': async () => ({ settings: await deps.settings() }),
 
+
+    'hubspot/status': async () => hubspotStatusOf(await getSecret(await deps.db(), 'hubspot')),
+
+    'hubspot/connect': async (request) => {
+      try {
+        const secret = await deps.connectHubSpot(request);
+        await putSecret(await deps.db(), secret);
+        deps.hubspotConnectionChanged();
+        return { ok: true, status: hubspotStatusOf(secret) };
+      } catch (error) {
+        return { ok: false, problem: toCrmProblem(error) };
+      }
+    },
+
+    'hubspot/disconnect': async () => {
+      await deleteSecret(await deps.db(), 'hubspot');
+      deps.hubspotConnectionChanged();
+      return hubspotStatusOf(undefined);
+    },
 
     'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
 

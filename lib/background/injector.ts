@@ -2,17 +2,19 @@
  * Puts the gate into the pages that need it. There is no content script on CRM pages that are
  * not deals: the background sees each tab's URL change (tabs.onUpdated also reports Lightning's
  * history-API navigation) and injects the gate script only when the URL is a deal page, once per
- * document (a gate already there answers a ping). So a Salesforce page that is not an
- * opportunity costs Baton nothing at all.
+ * document (a gate already there answers a ping). So a Salesforce or HubSpot page that is not a
+ * deal (or a deals board) costs Baton nothing at all.
  */
 import { isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/hosts/salesforce/urls';
+import { hubspotDealBoardPortal, hubspotDealFromUrl } from '@/lib/hosts/hubspot/urls';
 
-export type GateScript = 'salesforce';
+export type GateScript = 'salesforce' | 'hubspot';
 
 /** The gate script a page needs, from its URL alone; null for every other page. */
 export function gateScriptFor(url: string | undefined): GateScript | null {
   if (url === undefined) return null;
   if (salesforceOpportunityFromUrl(url) !== null || isSalesforceOpportunityListUrl(url)) return 'salesforce';
+  if (hubspotDealFromUrl(url) !== null || hubspotDealBoardPortal(url) !== null) return 'hubspot';
   return null;
 }
 

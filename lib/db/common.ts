@@ -3,7 +3,7 @@ import { DealKey, DealRef, dealKey } from '@/lib/domain/deal';
 import { RawArtifact } from '@/lib/domain/elements';
 
 /** The object stores of the current schema (see schema.ts). */
-export type StoreName = 'drafts' | 'outbox' | 'audit' | 'reviews' | 'snapshots';
+export type StoreName = 'drafts' | 'outbox' | 'audit' | 'reviews' | 'snapshots' | 'secrets';
 
 /**
  * Exactly what Date#toISOString() writes (UTC, milliseconds). One fixed format makes string order

@@ -8,6 +8,7 @@ import { OutboxItem } from './outbox';
 import { Review } from './reviews';
 import { DB_NAME, DB_VERSION, type BatonDatabase, type BatonDb } from './schema';
 import { Snapshot } from './snapshots';
+import { Secret } from './secrets';
 
 export * from './audit';
 export * from './backoff';
@@ -17,6 +18,7 @@ export * from './outbox';
 export * from './reviews';
 export { DB_NAME, DB_VERSION, type BatonDatabase, type BatonDb } from './schema';
 export * from './snapshots';
+export * from './secrets';
 
 /** Thrown when opening needed an upgrade and a migration step failed (the old data is intact). */
 export class DbUpgradeError extends Error {
@@ -96,6 +98,7 @@ const SCHEMAS: Record<StoreName, z.ZodType> = {
   audit: AuditEntry,
   reviews: Review,
   snapshots: Snapshot,
+  secrets: Secret,
 };
 
 /**
@@ -109,7 +112,8 @@ export async function findInvalidRecords(db: BatonDatabase): Promise<InvalidReco
   const found: InvalidRecord[] = [];
   for (const store of stores) {
     const { invalid } = await collect(tx.objectStore(store).openCursor(), SCHEMAS[store], store);
-    found.push(...invalid);
+    // A damaged credential is reported, never shown: its value may still hold a token.
+    found.push(...(store === 'secrets' ? invalid.map((i) => ({ ...i, value: '(credential hidden)', error: 'unreadable credential' })) : invalid));
   }
   return found;
 }

@@ -102,8 +102,16 @@ function upgradeOutboxItem(value: Rec, now: string): Rec {
   return item;
 }
 
+const v3: MigrationStep = {
+  version: 3,
+  migrate(db) {
+    // The HubSpot connection's credentials (lib/db/secrets.ts). A new store: nothing to convert.
+    db.createObjectStore('secrets', { keyPath: 'name' });
+  },
+};
+
 /** In order; step N runs when the database is older than N. */
-export const MIGRATIONS: readonly MigrationStep[] = [v1, v2];
+export const MIGRATIONS: readonly MigrationStep[] = [v1, v2, v3];
 
 /**
  * Runs the steps for (oldVersion, newVersion] inside the upgrade transaction. If a step throws,

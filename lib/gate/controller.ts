@@ -33,6 +33,8 @@ export interface HeldMove {
   pendingEdits: Partial<RawArtifact>;
   /** Lets the held move happen now, as if Baton had not been there. */
   proceed(): void;
+  /** Ends a move that will not happen, when the page needs telling (a drag still in the air). */
+  abandon?(): void;
 }
 
 export type Readiness =
@@ -79,14 +81,46 @@ export interface FailedDialog {
   reason: string;
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog;
+/** Several deals moved at once (HubSpot bulk edit). */
+export interface HeldBulkMove {
+  deals: DealRef[];
+  target: StageTarget;
+  proceed(): void;
+  abandon?(): void;
+}
+
+export interface BulkItem {
+  deal: DealRef;
+  name: string;
+  url: string | null;
+  evaluation: Evaluation | null;
+  /** Why the deal could not be checked, when it could not. */
+  problem: CrmProblem | null;
+}
+
+export interface BulkDialog {
+  kind: 'bulk';
+  move: HeldMove;
+  bulk: HeldBulkMove;
+  mode: 'block' | 'warn';
+  /** The deals whose handoff stops the move (or could not be checked). */
+  items: BulkItem[];
+  total: number;
+  targetLabel: string;
+  busy: boolean;
+  note: Note | null;
+  overriding: boolean;
+  reason: string;
+}
+
+export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog;
 
 /** Builds a read-only snapshot from the page when the API is closed to us, or null if it cannot. */
 export type PageFallback = (deal: DealRef, problem: CrmProblem) => DealSnapshot | null;
 
 // Only when the CRM cannot tell us (API closed, no stage list): a label that says "won" in the
 // languages of our customers widens the gate. It never narrows it: a known non-won stage passes.
-const LOOKS_WON = /\b(won|win)\b|gewonnen|gagn[ée]|ganad[oa]|vint[oa]|ganh[oa]|gewonnen|wygran|vunnen|成約|受注|赢/i;
+const LOOKS_WON = /\b(won|win)\b|closedwon|gewonnen|gagn[ée]|ganad[oa]|vint[oa]|ganh[oa]|wygran|vunnen|成約|受注|赢/i;
 
 export function today(now = new Date()): string {
   const y = now.getFullYear();
@@ -236,7 +270,8 @@ export class GateController {
     let verdict = this.verdict(move, snapshot.stages);
     if (verdict === 'unknown') {
       const label = move.target === 'collapsed-closed' ? '' : move.target.label;
-      verdict = move.target === 'collapsed-closed' ? 'not-won' : move.amongClosedStages || LOOKS_WON.test(label) ? 'won' : 'not-won';
+      const value = move.target === 'collapsed-closed' ? '' : (move.target.value ?? '');
+      verdict = move.target === 'collapsed-closed' ? 'not-won' : move.amongClosedStages || LOOKS_WON.test(label) || LOOKS_WON.test(value) ? 'won' : 'not-won';
     }
     if (verdict === 'not-won') {
       this.dialog.set(null);
@@ -283,6 +318,75 @@ export class GateController {
       reason: '',
     });
     void this.audit(move.deal, decision === 'block' ? 'gate-blocked' : 'warned', evaluation);
+  }
+
+  /**
+   * A move of several deals at once: each is read and judged; when none blocks the move goes
+   * through, otherwise one dialog lists the deals that stop it (or could not be checked), with
+   * their findings and links to fix them, and the audited close-anyway for all of them.
+   */
+  async holdBulk(bulk: HeldBulkMove): Promise<void> {
+    if (this.dialog.get() !== null || bulk.deals.length === 0) return;
+    const first = bulk.deals[0] as DealRef;
+    const asMove: HeldMove = { deal: first, target: bulk.target, amongClosedStages: false, pendingEdits: {}, proceed: bulk.proceed, ...(bulk.abandon ? { abandon: bulk.abandon } : {}) };
+    this.dialog.set({ kind: 'checking', move: asMove });
+    const results = await Promise.all(bulk.deals.map((deal) => this.readDeal(deal).then((r) => ({ deal, r }))));
+    let stages: readonly StageOption[] | null = null;
+    let policy: Policy | null = null;
+    for (const { r } of results) {
+      if (r.ok) {
+        stages ??= r.snapshot.stages;
+        policy ??= r.policy;
+      }
+    }
+    let verdict = wonVerdict(stages, bulk.target);
+    if (verdict === 'unknown') verdict = LOOKS_WON.test(bulk.target.label) || LOOKS_WON.test(bulk.target.value ?? '') ? 'won' : 'not-won';
+    if (verdict === 'not-won' || policy?.enforcement === 'off') {
+      this.dialog.set(null);
+      bulk.proceed();
+      return;
+    }
+    const targetLabel = stageLabel(stages, bulk.target);
+    const items: BulkItem[] = [];
+    let anyBlocks = false;
+    for (const { deal, r } of results) {
+      if (!r.ok) {
+        items.push({ deal, name: deal.recordId, url: null, evaluation: null, problem: r.problem });
+        anyBlocks = true;
+        continue;
+      }
+      const evaluation = evaluateRaw(r.snapshot.artifact, contextOf(r.snapshot, targetLabel, this.now()), r.policy.rules);
+      if (evaluation.blocks) {
+        items.push({ deal, name: r.snapshot.name, url: r.snapshot.url, evaluation, problem: null });
+        anyBlocks = true;
+      } else {
+        void this.audit(deal, 'gate-passed', evaluation);
+      }
+    }
+    if (!anyBlocks) {
+      this.dialog.set(null);
+      bulk.proceed();
+      return;
+    }
+    const mode = policy?.enforcement === 'warn' ? 'warn' : 'block';
+    for (const item of items) void this.audit(item.deal, mode === 'block' ? 'gate-blocked' : 'warned', item.evaluation);
+    this.dialog.set({ kind: 'bulk', move: asMove, bulk, mode, items, total: bulk.deals.length, targetLabel, busy: false, note: null, overriding: false, reason: '' });
+  }
+
+  /** Bulk dialog: close anyway for every deal that blocks, one recorded override each. */
+  private async overrideBulk(d: BulkDialog): Promise<void> {
+    const reason = d.reason.trim();
+    try {
+      for (const item of d.items) {
+        const why = item.problem ? `${reason} (Baton could not check the handoff: ${item.problem.message})` : reason;
+        await this.services.override(item.deal, why, item.evaluation?.findings ?? [], d.targetLabel);
+      }
+    } catch (error) {
+      this.dialog.set({ ...d, busy: false, note: { tone: 'error', text: `The override could not be recorded (${(error as Error).message}); nothing was moved.` } });
+      return;
+    }
+    this.dialog.set(null);
+    d.bulk.proceed();
   }
 
   private async audit(deal: DealRef, event: 'gate-passed' | 'gate-blocked' | 'warned' | 'cancelled' | 'saved-and-closed', evaluation: Evaluation | null): Promise<void> {
@@ -420,6 +524,12 @@ export class GateController {
 
   /** Warn mode: go on without fixing. */
   continueAnyway(): void {
+    const current = this.dialog.get();
+    if (current?.kind === 'bulk' && current.mode === 'warn') {
+      this.dialog.set(null);
+      current.bulk.proceed();
+      return;
+    }
     const d = this.gate();
     if (!d || d.mode !== 'warn') return;
     this.finish(d, null);
@@ -449,6 +559,10 @@ export class GateController {
       return;
     }
     this.dialog.set({ ...d, busy: true });
+    if (d.kind === 'bulk') {
+      await this.overrideBulk({ ...d, busy: true });
+      return;
+    }
     const findings = d.kind === 'gate' ? d.evaluation.findings : [];
     const reason = d.kind === 'failed' ? `${d.reason.trim()} (Baton could not check the handoff: ${d.problem.message})` : d.reason.trim();
     try {
@@ -468,6 +582,7 @@ export class GateController {
     if (!d) return;
     if (d.kind === 'gate') void this.flushDraft();
     this.dialog.set(null);
+    d.move.abandon?.();
     void this.audit(d.move.deal, 'cancelled', d.kind === 'gate' ? d.evaluation : null);
   }
 

@@ -1,7 +1,7 @@
 /**
  * DOM helpers shared by the host adapters. Content-script code only (they touch the page).
  */
-import type { SelectorList } from './salesforce/selectors';
+import type { SelectorList } from './selectorList';
 
 /** The first element matching any selector of the list, in list order (not document order). */
 export function queryFirst(root: ParentNode, list: SelectorList): Element | null {

@@ -75,6 +75,16 @@ export type SnapshotResult = z.infer<ReturnType<typeof SnapshotResult>>;
 
 const ArtifactKey = RawArtifact.keyof();
 
+export const HubSpotStatus = z.object({
+  connected: z.boolean(),
+  method: z.enum(['private-app', 'oauth']).nullable(),
+  portalId: z.string().nullable(),
+  uiDomain: z.string().nullable(),
+  tokenHint: z.string().max(4).nullable(),
+  savedAt: z.string().nullable(),
+});
+export type HubSpotStatus = z.infer<typeof HubSpotStatus>;
+
 /** A pending CRM write as the rep sees it ("1 change waiting to sync"). */
 export const OutboxSummary = z.object({
   id: z.number().int().positive(),
@@ -100,6 +110,30 @@ export const protocol = {
     request: z.object({ raw: RawArtifact, context: DealContext }),
     response: z.object({ evaluation: Evaluation }),
     senders: ANY_OWN_CONTEXT,
+  }),
+  // The HubSpot connection: extension pages only (the options page). No message ever carries the
+  // token back out: status answers whether Baton is connected, to which portal, and the token's
+  // last four characters so the user can tell which one it is.
+  'hubspot/status': defineMessage({
+    request: z.object({}),
+    response: HubSpotStatus,
+    senders: ['extension-page'],
+  }),
+  'hubspot/connect': defineMessage({
+    request: z.discriminatedUnion('method', [
+      z.object({ method: z.literal('private-app'), token: z.string().min(1).max(600) }),
+      z.object({ method: z.literal('oauth') }),
+    ]),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), status: HubSpotStatus }),
+      z.object({ ok: z.literal(false), problem: CrmProblem }),
+    ]),
+    senders: ['extension-page'],
+  }),
+  'hubspot/disconnect': defineMessage({
+    request: z.object({}),
+    response: HubSpotStatus,
+    senders: ['extension-page'],
   }),
   'deal/snapshot': defineMessage({
     request: z.object({ deal: DealRef }),

@@ -11,23 +11,14 @@ import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/crm/errors';
 import type { GateController, HeldMove } from '@/lib/gate/controller';
+import type { OverlayViews } from '@/lib/gate/views';
+import { Interceptor } from '@/lib/hosts/interceptor';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { onPath, queryFirst } from '@/lib/hosts/dom';
 import { activePage, findPath, readPage, readPath } from './page';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
 import { isSalesforceOpportunityListUrl, lightningHostFor, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from './urls';
-
-export interface OverlayViews {
-  /** Shows the badge just before `anchor` (the Path); moves it if the anchor changed. */
-  showBadge(anchor: Element): void;
-  hideBadge(): void;
-  /** Shows the closed-won guidance inside `anchor` (the Path's guidance area). */
-  showGuidance(anchor: Element): void;
-  hideGuidance(): void;
-  /** Whether the badge is in the page and on `anchor`. */
-  badgeOn(anchor: Element): boolean;
-}
 
 export interface SalesforceAdapterOptions {
   controller: GateController;
@@ -101,7 +92,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
   let mapping: SalesforceMapping | null = null;
   let stopPage: (() => void) | null = null;
   let draggedCard: Element | null = null;
-  let bypass: EventTarget | null = null;
+  const interceptor = new Interceptor(controller);
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const later = (ms: number, f: () => void) => {
@@ -114,26 +105,18 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
 
   /** Lets a held click happen: Salesforce's own handlers run as if Baton were not there. */
   const replayClick = (element: Element) => () => {
-    bypass = element;
-    try {
-      (element as HTMLElement).click();
-    } finally {
-      bypass = null;
-    }
+    interceptor.replayClick(element);
     scheduleRefresh();
   };
 
   const replayDrop = (element: Element, data: Array<[string, string]>, at: { x: number; y: number }) => () => {
     const transfer = new DataTransfer();
     for (const [type, value] of data) transfer.setData(type, value);
-    bypass = element;
-    try {
+    interceptor.replay(element, () => {
       for (const type of ['dragenter', 'dragover', 'drop']) {
         element.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, composed: true, dataTransfer: transfer, clientX: at.x, clientY: at.y }));
       }
-    } finally {
-      bypass = null;
-    }
+    });
   };
 
   const scheduleRefresh = () => {
@@ -164,20 +147,13 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
     };
   };
 
-  const intercept = (event: Event, move: HeldMove) => {
-    if (!controller.shouldHold(move)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    void controller.hold(move);
-  };
-
   const onClick = (event: MouseEvent) => {
-    if (bypass !== null && event.composedPath().includes(bypass)) return;
+    if (interceptor.isReplay(event)) return;
     trackStagePick(event);
     const move = recognizeClick(event, activePage());
     if (move) {
       const heldMove = held(move, replayClick(move.element));
-      if (heldMove) intercept(event, heldMove);
+      if (heldMove) interceptor.hold(event, heldMove);
       if (!event.defaultPrevented) scheduleRefresh();
       return;
     }
@@ -190,13 +166,13 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
   };
 
   const onDrop = (event: DragEvent) => {
-    if (bypass !== null && event.composedPath().includes(bypass)) return;
+    if (interceptor.isReplay(event)) return;
     const move = recognizeDrop(event, draggedCard);
     if (!move) return;
     const data: Array<[string, string]> = [...(event.dataTransfer?.types ?? [])].map((t) => [t, event.dataTransfer?.getData(t) ?? '']);
     if (data.length === 0 && draggedCard) data.push(['text/plain', kanbanCardRecordId(draggedCard) ?? '']);
     const heldMove = held(move, replayDrop(move.element, data, { x: event.clientX, y: event.clientY }));
-    if (heldMove) intercept(event, heldMove);
+    if (heldMove) interceptor.hold(event, heldMove);
   };
 
   /** Badge and guidance follow the page: Lightning re-renders the Path and swaps containers. */

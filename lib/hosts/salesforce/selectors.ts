@@ -9,7 +9,9 @@
  * by class, attribute and structure, and stages by their API value (data-name, data-value).
  */
 
-export type SelectorList = readonly string[];
+import type { SelectorList } from '@/lib/hosts/selectorList';
+
+export { withApiName, type SelectorList } from '@/lib/hosts/selectorList';
 
 /** The page container Lightning shows; earlier pages stay in the DOM, hidden, without `active`. */
 export const ACTIVE_PAGE: SelectorList = [
@@ -130,8 +132,3 @@ export const KANBAN_CARD_LINK: SelectorList = [
   '.primaryDisplayField a', // idx 32457290345
   'a[href*="/lightning/r/"]',
 ];
-
-/** A list's selectors with `{api}` filled in. */
-export function withApiName(list: SelectorList, api: string): string[] {
-  return list.map((s) => s.replaceAll('{api}', api));
-}

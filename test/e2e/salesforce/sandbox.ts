@@ -33,7 +33,10 @@ export interface Sandbox {
 
 /** Blocks the network except what a sandbox serves. Call once per context, before serving. */
 export async function isolate(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route('**/*', (route) =>
+    // Baton's own pages (chrome-extension://) load as always; the web is closed.
+    route.request().url().startsWith('chrome-extension://') ? route.continue() : route.abort('blockedbyclient'),
+  );
 }
 
 export async function serveSalesforce(context: BrowserContext, org: FakeSalesforceOrg, variant: PageVariant = {}): Promise<Sandbox> {

@@ -29,6 +29,10 @@ function setup() {
     db,
     settings: async () => defaultSettings(),
     kickOutbox,
+    connectHubSpot: async () => {
+      throw new Error('not in these tests');
+    },
+    hubspotConnectionChanged: () => {},
     version: '0.1.0',
     now: () => new Date('2027-01-11T12:00:00.000Z'),
   });

@@ -94,7 +94,7 @@ describe('upgrading a version 1 database', () => {
     await createV1Db(name, {});
     const db = await openBatonDb(name);
 
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'drafts', 'outbox', 'reviews', 'snapshots']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'drafts', 'outbox', 'reviews', 'secrets', 'snapshots']);
     const tx = db.transaction(['outbox', 'audit', 'reviews', 'snapshots']);
     expect([...tx.objectStore('outbox').indexNames].sort()).toEqual(['by-dealKey', 'by-status-due']);
     expect([...tx.objectStore('audit').indexNames].sort()).toEqual(['by-at', 'by-deal-at']);
@@ -229,5 +229,28 @@ describe('the migration list', () => {
       });
     };
     expect(await layout(upgraded)).toEqual(await layout(fresh));
+  });
+});
+
+describe('upgrading a version 2 database to version 3', () => {
+  it('adds the secrets store and keeps every record of every other store', async () => {
+    const name = newName();
+    // A v2 database as the previous release left it, written with the shipped steps up to 2.
+    const v2 = await openDB(name, 2, {
+      upgrade(db, oldVersion, _newVersion, tx) {
+        void migrate(db as never, oldVersion, 2, tx as unknown as UpgradeTx);
+      },
+    });
+    const draft = { dealKey: ACME_KEY, deal: ACME, fields: { useCase: 'typed in v2' }, updatedAt: '2026-11-30T10:00:00.000Z' };
+    await v2.put('drafts', draft);
+    await v2.add('audit', { dealKey: ACME_KEY, deal: ACME, at: '2026-11-30T10:01:00.000Z', event: 'override', findings: [], reason: 'v2 override' });
+    v2.close();
+
+    const db = await openBatonDb(name);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames]).toContain('secrets');
+    expect(await getDraft(db, ACME_KEY)).toEqual(draft);
+    expect((await rawAll(name, 'audit')).map((r) => (r as { reason?: string }).reason)).toEqual(['v2 override']);
+    expect(await findInvalidRecords(db)).toEqual([]);
   });
 });

@@ -65,6 +65,9 @@ export function unusedHandlers() {
     throw new Error(`the test did not expect "${name}"`);
   };
   return {
+    'hubspot/status': unused('hubspot/status'),
+    'hubspot/connect': unused('hubspot/connect'),
+    'hubspot/disconnect': unused('hubspot/disconnect'),
     'deal/snapshot': unused('deal/snapshot'),
     'org/stages': unused('org/stages'),
     'deal/save-fields': unused('deal/save-fields'),

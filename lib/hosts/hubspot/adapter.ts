@@ -1,0 +1,315 @@
+/**
+ * Baton on HubSpot: follows the page (a deal record, a deals board), puts the badge in the
+ * record's left sidebar, and catches every move to a won stage before HubSpot acts on it — the
+ * stage dropdown (record and preview panel), a board card dropped with the pointer or the
+ * keyboard, bulk edit — handing it to the gate controller held.
+ *
+ * A held board drag is cancelled at once (HubSpot's drag library would otherwise drop the card
+ * wherever the next mouse release happens, such as on Baton's dialog) and performed again, the
+ * same gesture, when the gate lets it through.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import { ELEMENT_KEYS } from '@/lib/domain/elements';
+import type { DealSnapshot } from '@/lib/domain/snapshot';
+import type { CrmProblem } from '@/lib/crm/errors';
+import type { GateController, HeldMove } from '@/lib/gate/controller';
+import type { OverlayViews } from '@/lib/gate/views';
+import type { HubSpotMapping } from '@/lib/settings/schema';
+import { closestAcross } from '@/lib/hosts/dom';
+import { Interceptor } from '@/lib/hosts/interceptor';
+import { badgeAnchor, readHubSpotPage } from './page';
+import {
+  columnAtPoint,
+  dragHandleOf,
+  handleDealId,
+  recognizeBoardDrop,
+  recognizeBulkUpdate,
+  recognizeOptionClick,
+  trackBulkPick,
+  type HubSpotMove,
+} from './intents';
+import { BOARD_COLUMN } from './selectors';
+import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from './urls';
+
+export interface HubSpotAdapterOptions {
+  controller: GateController;
+  views: OverlayViews;
+  mapping(): Promise<HubSpotMapping>;
+  onUrlChange(listener: () => void): void;
+}
+
+const CHECK_INTERVAL_MS = 1000;
+const REFRESH_AFTER_SAVE_MS = [1200, 4000];
+/** The distance a pointer must travel with the button down before it is a drag (as rbd's). */
+const DRAG_THRESHOLD_PX = 5;
+
+type Mode = { kind: 'off' } | { kind: 'record'; deal: DealRef } | { kind: 'board'; portal: string };
+
+function modeOf(url: string): Mode {
+  const deal = hubspotDealFromUrl(url);
+  if (deal) return { kind: 'record', deal };
+  const portal = hubspotDealBoardPortal(url);
+  return portal ? { kind: 'board', portal } : { kind: 'off' };
+}
+
+/** A read-only snapshot of what the record page shows, for when Baton is not connected. */
+export function hubspotPageSnapshot(deal: DealRef, problem: CrmProblem, mapping: HubSpotMapping, now = new Date()): DealSnapshot | null {
+  const reading = readHubSpotPage(mapping);
+  if (!reading || reading.absent.length === ELEMENT_KEYS.length) return null;
+  return {
+    deal,
+    url: hubspotDealUrl(location.host, deal),
+    name: reading.name,
+    stage: { value: reading.stageLabel, label: reading.stageLabel },
+    amount: null,
+    currency: null,
+    closeDate: null,
+    owner: null,
+    account: null,
+    pipeline: null,
+    stages: null,
+    artifact: reading.artifact,
+    fieldIssues: [],
+    source: 'page',
+    writable: false,
+    notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the properties in HubSpot${
+      reading.absent.length > 0 ? ` (not on this page: ${reading.absent.join(', ')})` : ''
+    }.`,
+    version: null,
+    fetchedAt: now.toISOString(),
+  };
+}
+
+function center(el: Element): { x: number; y: number } {
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 40) };
+}
+
+export function startHubSpot(options: HubSpotAdapterOptions): () => void {
+  const { controller, views } = options;
+  const interceptor = new Interceptor(controller);
+  let mode: Mode = { kind: 'off' };
+  let mapping: HubSpotMapping | null = null;
+  let stopPage: (() => void) | null = null;
+  let pointer: { handle: Element; x: number; y: number; moved: boolean } | null = null;
+  let lifted: { handle: Element; column: Element | null } | null = null;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  const later = (ms: number, f: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      f();
+    }, ms);
+    timers.add(t);
+  };
+
+  const portalOf = (): string | null => (mode.kind === 'record' ? mode.deal.instance : mode.kind === 'board' ? mode.portal : null);
+  const dealRef = (id: string): DealRef | null => {
+    const portal = portalOf();
+    return portal ? { crm: 'hubspot', instance: portal, recordId: id } : null;
+  };
+
+  const scheduleRefresh = () => {
+    if (mode.kind !== 'record') return;
+    const deal = mode.deal;
+    for (const ms of REFRESH_AFTER_SAVE_MS) later(ms, () => mode.kind === 'record' && mode.deal.recordId === deal.recordId && void controller.arm(deal));
+  };
+
+  const held = (move: HubSpotMove, proceed: () => void, abandon?: () => void): HeldMove | null => {
+    const deal = dealRef(move.dealIds[0] ?? '');
+    if (!deal) return null;
+    return { deal, target: move.target, amongClosedStages: false, pendingEdits: {}, proceed, ...(abandon ? { abandon } : {}) };
+  };
+
+  const key = (target: EventTarget, k: string) =>
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: k === ' ' ? 'Space' : k, bubbles: true, cancelable: true, composed: true }));
+  const mouse = (target: EventTarget, type: string, at: { x: number; y: number }) =>
+    target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: 0, buttons: type === 'mouseup' ? 0 : 1, clientX: at.x, clientY: at.y }));
+
+  /** The card and column as they are in the page now: HubSpot re-renders the board after a cancelled drag. */
+  const current = (handle: Element, column: Element): { handle: Element; column: Element } | null => {
+    const columns = () => [...document.querySelectorAll(BOARD_COLUMN.join(','))];
+    const columnIndex = columns().indexOf(column);
+    const id = handleDealId(handle);
+    const liveHandle = handle.isConnected ? handle : id ? document.querySelector(`[data-rbd-drag-handle-draggable-id="${CSS.escape(id)}"]`) : null;
+    const liveColumn = column.isConnected ? column : (columns()[columnIndex] ?? null);
+    return liveHandle && liveColumn ? { handle: liveHandle, column: liveColumn } : null;
+  };
+
+  /**
+   * The same pointer drag again: from the card's centre to the target column's. After the next
+   * frames, when Baton's dialog is gone: the page hit-tests where the card is released.
+   */
+  const replayPointerDrag = (handle: Element, column: Element) => () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const live = current(handle, column);
+        if (!live) return;
+        const from = center(live.handle);
+        const to = center(live.column);
+        interceptor.replay(window, () => {
+          mouse(live.handle, 'mousedown', from);
+          mouse(window, 'mousemove', { x: from.x + DRAG_THRESHOLD_PX * 2, y: from.y });
+          mouse(window, 'mousemove', to);
+          mouse(window, 'mouseup', to);
+        });
+        scheduleRefresh();
+      }),
+    );
+
+  /** The same keyboard drag again: lift, as many arrow presses as columns, drop. */
+  const replayKeyboardDrag = (handle: Element, column: Element) => () => {
+    const live = current(handle, column);
+    if (!live) return;
+    const columns = [...document.querySelectorAll(BOARD_COLUMN.join(','))];
+    const steps = columns.indexOf(live.column) - columns.indexOf(closestAcross(live.handle, BOARD_COLUMN) as Element);
+    interceptor.replay(window, () => {
+      key(live.handle, ' ');
+      for (let i = 0; i < Math.abs(steps); i++) key(live.handle, steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+      key(live.handle, ' ');
+    });
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (interceptor.isReplay(event)) return;
+    trackBulkPick(event);
+    const option = recognizeOptionClick(event, location.href);
+    if (option) {
+      const target = event.composedPath()[0] as Element;
+      const move = held(option, () => {
+        interceptor.replayClick(target);
+        scheduleRefresh();
+      });
+      if (move) interceptor.hold(event, move);
+      return;
+    }
+    const bulk = recognizeBulkUpdate(event);
+    if (bulk) {
+      const submit = event.composedPath()[0] as Element;
+      const deals = bulk.dealIds.map(dealRef).filter((d): d is DealRef => d !== null);
+      const portal = portalOf();
+      const probe: HeldMove | null = deals[0] ? { deal: deals[0], target: bulk.target, amongClosedStages: false, pendingEdits: {}, proceed: () => {} } : null;
+      if (!portal || !probe || !controller.shouldHold(probe)) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void controller.holdBulk({ deals, target: bulk.target, proceed: () => interceptor.replayClick(submit) });
+    }
+  };
+
+  const onMouseDown = (event: MouseEvent) => {
+    if (interceptor.isReplay(event) || event.button !== 0) return;
+    const handle = dragHandleOf(event);
+    const onControl = event.composedPath().some((t) => t instanceof Element && t.matches('a, input, button, textarea, select'));
+    pointer = handle && !onControl ? { handle, x: event.clientX, y: event.clientY, moved: false } : null;
+  };
+
+  const onMouseMove = (event: MouseEvent) => {
+    if (pointer && !pointer.moved && Math.abs(event.clientX - pointer.x) + Math.abs(event.clientY - pointer.y) > DRAG_THRESHOLD_PX) pointer.moved = true;
+  };
+
+  const onMouseUp = (event: MouseEvent) => {
+    if (interceptor.isReplay(event)) return;
+    const drag = pointer;
+    pointer = null;
+    if (!drag?.moved) return;
+    const column = columnAtPoint(event.clientX, event.clientY, drag.handle);
+    const move = column ? recognizeBoardDrop(drag.handle, column, false) : null;
+    if (!move || !column) return;
+    const heldMove = held(move, replayPointerDrag(drag.handle, column));
+    if (heldMove && interceptor.hold(event, heldMove)) {
+      // The release never reaches HubSpot's drag library: end its drag now, the card goes home.
+      interceptor.replay(window, () => key(window, 'Escape'));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (interceptor.isReplay(event)) return;
+    const handle = dragHandleOf(event);
+    if (!handle) return;
+    if (event.key === 'Escape') {
+      lifted = null;
+      return;
+    }
+    if (event.key !== ' ' && event.key !== 'Enter') return;
+    if (!lifted || lifted.handle !== handle) {
+      if (event.key === ' ') lifted = { handle, column: closestAcross(handle, BOARD_COLUMN) };
+      return;
+    }
+    // The drop: the card hovers over its target column (moved with a transform).
+    const at = center(handle);
+    const column = columnAtPoint(at.x, at.y, handle);
+    lifted = null;
+    const move = column ? recognizeBoardDrop(handle, column, true) : null;
+    if (!move || !column) return;
+    const heldMove = held(move, replayKeyboardDrag(handle, column));
+    if (heldMove && interceptor.hold(event, heldMove)) interceptor.replay(window, () => key(handle, 'Escape'));
+  };
+
+  const check = () => {
+    if (mode.kind !== 'record') return;
+    const anchor = badgeAnchor();
+    if (!anchor) {
+      views.hideBadge();
+      return;
+    }
+    if (!views.badgeOn(anchor)) views.showBadge(anchor);
+  };
+
+  const startPage = () => {
+    window.addEventListener('click', onClick, true);
+    window.addEventListener('mousedown', onMouseDown, true);
+    window.addEventListener('mousemove', onMouseMove, true);
+    window.addEventListener('mouseup', onMouseUp, true);
+    window.addEventListener('keydown', onKeyDown, true);
+    const poll = setInterval(check, CHECK_INTERVAL_MS);
+    return () => {
+      window.removeEventListener('click', onClick, true);
+      window.removeEventListener('mousedown', onMouseDown, true);
+      window.removeEventListener('mousemove', onMouseMove, true);
+      window.removeEventListener('mouseup', onMouseUp, true);
+      window.removeEventListener('keydown', onKeyDown, true);
+      clearInterval(poll);
+    };
+  };
+
+  const follow = async () => {
+    const next = modeOf(location.href);
+    const same =
+      (next.kind === 'record' && mode.kind === 'record' && next.deal.recordId === mode.deal.recordId && next.deal.instance === mode.deal.instance) ||
+      (next.kind === 'board' && mode.kind === 'board' && next.portal === mode.portal) ||
+      (next.kind === 'off' && mode.kind === 'off');
+    if (same) return;
+    mode = next;
+    if (next.kind === 'off') {
+      stopPage?.();
+      stopPage = null;
+      controller.disarm();
+      views.hideBadge();
+      return;
+    }
+    stopPage ??= startPage();
+    if (mapping === null) {
+      mapping = await options.mapping().catch(() => null);
+      const m = mapping;
+      if (m) controller.setPageFallback((deal, problem) => hubspotPageSnapshot(deal, problem, m));
+    }
+    if (next.kind === 'record') {
+      check();
+      await controller.arm(next.deal);
+    } else {
+      controller.disarm();
+      views.hideBadge();
+      await controller.loadStages({ crm: 'hubspot', instance: next.portal });
+    }
+  };
+
+  options.onUrlChange(() => void follow());
+  void follow();
+
+  return () => {
+    stopPage?.();
+    for (const t of timers) clearTimeout(t);
+    controller.disarm();
+    views.hideBadge();
+  };
+}

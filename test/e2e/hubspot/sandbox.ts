@@ -1,0 +1,61 @@
+/**
+ * Serves the sandbox HubSpot inside a Playwright browser context: the app pages on the portal's
+ * app host (app.hubspot.com or a regional one, so Baton's gate is injected), the CRM v3 API on
+ * api.hubapi.com (the fake portal, for Baton's background), and the page's own saves.
+ */
+import type { BrowserContext, Route } from '@playwright/test';
+import type { FakeHubSpotPortal, FakeRequest, FakeResponse } from '@/test/fixtures/hubspot/portal';
+import { hubspotBoardPage, hubspotOtherPage, hubspotRecordPage, hubspotScript, type HubSpotPageVariant } from '@/test/fixtures/hubspot/page';
+
+function requestOf(route: Route): FakeRequest {
+  const r = route.request();
+  return { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() };
+}
+
+async function answer(route: Route, response: FakeResponse): Promise<void> {
+  await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+}
+
+const html = (body: string | null) => ({
+  status: body === null ? 404 : 200,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: body ?? '<!doctype html><title>Not found</title><p>No such deal.',
+});
+
+export interface HubSpotSandbox {
+  portal: FakeHubSpotPortal;
+  recordUrl(id: string): string;
+  legacyUrl(id: string): string;
+  boardUrl(view?: string): string;
+}
+
+export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotPortal, variant: HubSpotPageVariant = {}): Promise<HubSpotSandbox> {
+  await context.route(`https://${portal.appHost}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/_fixture/hubspot.js') {
+      await route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: hubspotScript() });
+      return;
+    }
+    if (url.pathname.startsWith('/api/crm-objects/v1/objects/0-3/')) {
+      await answer(route, await portal.handlePageSave(requestOf(route)));
+      return;
+    }
+    const record = /^\/contacts\/(\d+)\/(?:record\/0-3|deal)\/(\d+)\/?$/.exec(url.pathname);
+    if (record && record[1] === portal.portalId) {
+      await route.fulfill(html(hubspotRecordPage(portal, record[2] ?? '', variant)));
+      return;
+    }
+    if (/^\/contacts\/\d+\/objects\/0-3\/views\/[^/]+\/board\/?$/.test(url.pathname)) {
+      await route.fulfill(html(hubspotBoardPage(portal, { ...variant, boardPipeline: url.searchParams.get('pipeline') ?? variant.boardPipeline })));
+      return;
+    }
+    await route.fulfill(html(hubspotOtherPage(portal, variant)));
+  });
+  await context.route(`https://${portal.apiHost}/**`, async (route) => answer(route, await portal.handleApi(requestOf(route))));
+  return {
+    portal,
+    recordUrl: (id) => `https://${portal.appHost}/contacts/${portal.portalId}/record/0-3/${id}`,
+    legacyUrl: (id) => `https://${portal.appHost}/contacts/${portal.portalId}/deal/${id}`,
+    boardUrl: (view = 'all') => `https://${portal.appHost}/contacts/${portal.portalId}/objects/0-3/views/${view}/board`,
+  };
+}
