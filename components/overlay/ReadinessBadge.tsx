@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { isHandoffReady } from '@/lib/gate/decision';
 import type { GateController } from '@/lib/gate/controller';
 import { FindingList } from './Findings';
@@ -11,6 +11,16 @@ export function ReadinessBadge({ controller }: { controller: GateController }) {
   const readiness = useStore(controller.readiness);
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  // The details sit in the page's flow (never over its controls) and close with Escape or the badge.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && root.current && e.composedPath().includes(root.current)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
   if (readiness.kind === 'idle') return null;
 
   let text: string;
@@ -32,7 +42,7 @@ export function ReadinessBadge({ controller }: { controller: GateController }) {
   }
 
   return (
-    <div className="baton-badge">
+    <div className="baton-badge" ref={root}>
       <button
         type="button"
         className={`badge ${tone}`}

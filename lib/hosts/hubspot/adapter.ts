@@ -199,7 +199,8 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
   const onMouseDown = (event: MouseEvent) => {
     if (interceptor.isReplay(event) || event.button !== 0) return;
     const handle = dragHandleOf(event);
-    const onControl = event.composedPath().some((t) => t instanceof Element && t.matches('a, input, button, textarea, select'));
+    // react-beautiful-dnd starts no drag from these (a link inside a card does drag).
+    const onControl = event.composedPath().some((t) => t instanceof Element && t.matches('input, button, textarea, select, option'));
     pointer = handle && !onControl ? { handle, x: event.clientX, y: event.clientY, moved: false } : null;
   };
 
