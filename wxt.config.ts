@@ -54,7 +54,9 @@ export default defineConfig({
     // storage: settings; cookies: the Salesforce session (sid) read in the background; alarms:
     // outbox retries; scripting: the gate script is injected into deal pages only (no content
     // script at all on the CRM's other pages).
-    permissions: ['storage', 'cookies', 'alarms', 'scripting'],
+    // sidePanel (Chrome): the CS brief opens from the toolbar button; Firefox uses its sidebar.
+    permissions: ['storage', 'cookies', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: 'Baton: CS brief' },
     // HubSpot OAuth only (launchWebAuthFlow); asked for when someone chooses it in the options.
     optional_permissions: ['identity'],
     host_permissions: [...CRM_HOST_PERMISSIONS],

@@ -80,6 +80,12 @@ export default defineBackground(() => {
     if (url !== undefined) void ensureGate(tabId, url);
   });
 
+  // The toolbar button opens the CS brief: Chrome's side panel, Firefox's sidebar.
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  if (sidePanel) void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((e) => console.warn('[baton] side panel behaviour', e));
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (!sidePanel && sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });

@@ -6,7 +6,8 @@
 import type { Crm, DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
-import { CrmError, isTransient, toCrmProblem, type CrmProblem } from '@/lib/crm/errors';
+import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord } from '@/lib/domain/activity';
+import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/crm/errors';
 import type { DealBackend } from '@/lib/crm/backend';
 import { HandlerError } from '@/lib/messaging/envelope';
 import type { Policy } from '@/lib/messaging/protocol';
@@ -25,7 +26,9 @@ import {
   type HubSpotSecret,
   enqueue,
   getDraft,
+  getSnapshot,
   listForDeal,
+  listRecentSnapshots,
   putSnapshot,
   retryNow,
   saveDraft,
@@ -93,7 +96,7 @@ export function overrideRecord(reason: string, stageLabel: string, findings: rea
     `Open findings (${findings.length}):`,
     ...findings.map((f) => `- [${f.severity}] ${ELEMENT_LABELS[f.element]}: ${f.message}`),
   ];
-  return { subject: 'Baton: handoff gate overridden (closed won anyway)', body: lines.join('\n') };
+  return { subject: `${ACTIVITY_SUBJECTS.override} (closed won anyway)`, body: lines.join('\n') };
 }
 
 function summaries(items: readonly OutboxItem[]) {
@@ -144,6 +147,48 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       await deleteSecret(await deps.db(), 'hubspot');
       deps.hubspotConnectionChanged();
       return hubspotStatusOf(undefined);
+    },
+
+    'deal/cached': async ({ deal }) => ({ snapshot: (await getSnapshot(await deps.db(), dealKey(deal))) ?? null }),
+
+    'deals/recent': async ({ limit }) => ({ deals: (await listRecentSnapshots(await deps.db(), limit)).items }),
+
+    'deal/activities': async ({ deal }) => {
+      try {
+        return { ok: true, activities: await backendOf(deal).readActivities(deal) };
+      } catch (error) {
+        return { ok: false, problem: toCrmProblem(error) };
+      }
+    },
+
+    'deal/acknowledge': async ({ deal, rubric, comment }) => {
+      const settings = await deps.settings();
+      const { subject, body } = acknowledgementRecord(rubric, comment);
+      const backend = backendOf(deal);
+      let recorded: 'crm' | 'queued' | 'failed' = 'crm';
+      let problem: CrmProblem | null = null;
+      try {
+        await backend.createActivity(deal, subject, body);
+      } catch (error) {
+        problem = toCrmProblem(error);
+        // An outage or a signed-out session waits in the outbox; what can never succeed (no
+        // permission, deal gone, validation) goes back to the CSM, whose form keeps what they typed.
+        if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, ratingField: 'not-mapped' };
+        recorded = 'queued';
+        await enqueue(await deps.db(), { deal, kind: 'create-acknowledgement', payload: { subject, body } }, now());
+      }
+      const field = settings.fieldMappings[deal.crm].csmRating;
+      let ratingField: 'written' | 'not-mapped' | 'failed' = 'not-mapped';
+      if (field !== null) {
+        try {
+          await backend.writeNumber(deal, field, ackRating(rubric));
+          ratingField = 'written';
+        } catch (error) {
+          console.warn('[baton] The CSM rating field could not be written.', error);
+          ratingField = 'failed';
+        }
+      }
+      return { recorded, problem, ratingField };
     },
 
     'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),

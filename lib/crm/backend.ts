@@ -5,6 +5,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { ElementKey, RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+import type { BatonActivity } from '@/lib/domain/activity';
 
 export interface FieldConflict {
   element: ElementKey;
@@ -26,4 +27,8 @@ export interface DealBackend {
   readStages(instance: string): Promise<StageOption[]>;
   /** Records an activity on the deal (Salesforce Task, HubSpot note); returns its id. Throws CrmError. */
   createActivity(deal: DealRef, subject: string, body: string): Promise<string>;
+  /** Baton's own activities on the deal (overrides, acknowledgements, reviews), newest first. Throws CrmError. */
+  readActivities(deal: DealRef): Promise<BatonActivity[]>;
+  /** Writes one numeric field / property (the CSM's rating). Throws CrmError. */
+  writeNumber(deal: DealRef, field: string, value: number): Promise<void>;
 }

@@ -28,6 +28,8 @@ import { EnforcementMode, Settings } from '@/lib/settings/schema';
 import { AuditEvent } from '@/lib/db/audit';
 import { ArtifactFields } from '@/lib/db/common';
 import { OutboxKind, OutboxStatus } from '@/lib/db/outbox';
+import { Snapshot } from '@/lib/db/snapshots';
+import { AckRubric, BatonActivity } from '@/lib/domain/activity';
 
 /**
  * Who sent a message, as the router classifies it. 'extension-page' is any document or worker
@@ -133,6 +135,36 @@ export const protocol = {
   'hubspot/disconnect': defineMessage({
     request: z.object({}),
     response: HubSpotStatus,
+    senders: ['extension-page'],
+  }),
+  // The CS brief (side panel) and the console: extension pages only.
+  'deal/cached': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: z.object({ snapshot: Snapshot.nullable() }),
+    senders: ['extension-page'],
+  }),
+  'deals/recent': defineMessage({
+    request: z.object({ limit: z.number().int().min(1).max(50) }),
+    response: z.object({ deals: z.array(Snapshot).max(50) }),
+    senders: ['extension-page'],
+  }),
+  'deal/activities': defineMessage({
+    request: z.object({ deal: DealRef }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), activities: z.array(BatonActivity).max(50) }),
+      z.object({ ok: z.literal(false), problem: CrmProblem }),
+    ]),
+    senders: ['extension-page'],
+  }),
+  'deal/acknowledge': defineMessage({
+    request: z.object({ deal: DealRef, rubric: AckRubric, comment: z.string().max(2000) }),
+    response: z.object({
+      /** failed: a lasting CRM error (not queued); problem says which. */
+      recorded: z.enum(['crm', 'queued', 'failed']),
+      problem: CrmProblem.nullable(),
+      /** The mapped CSM rating field: written, not mapped, or failed (the Task / note is what counts). */
+      ratingField: z.enum(['written', 'not-mapped', 'failed']),
+    }),
     senders: ['extension-page'],
   }),
   'deal/snapshot': defineMessage({

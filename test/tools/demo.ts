@@ -49,7 +49,8 @@ async function main() {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
-  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   await isolate(context);
   const org = new FakeSalesforceOrg();
   const deals = seed(org);
@@ -100,6 +101,15 @@ async function main() {
   await other.getByRole('button', { name: /^Handoff/ }).filter({ hasText: /\d\/3/ }).click();
   await other.getByRole('region', { name: 'Handoff details' }).waitFor();
   await shot(other, '06-junk-handoff-findings');
+
+  // The CSM's side: the brief of the won-ready deal, as the side panel shows it (side-panel width).
+  const brief = await context.newPage();
+  await brief.setViewportSize({ width: 420, height: 900 });
+  await brief.goto(`${extensionOrigin}/sidepanel.html?deal=${encodeURIComponent(box.recordUrl(deals.good.id))}`);
+  await brief.getByText('Live from the CRM').waitFor();
+  const file = path.join(SHOTS, '07-cs-brief-side-panel.png');
+  await brief.screenshot({ path: file, fullPage: true });
+  saved.push(file);
 
   await context.close();
   console.log(`Demo walk-through saved (the fake org now has "${deals.empty.name}" in ${org.opportunities.get(deals.empty.id)?.stage}):`);

@@ -6,6 +6,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+import type { BatonActivity } from '@/lib/domain/activity';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
 import type { FetchLike } from '@/lib/crm/http';
@@ -14,7 +15,8 @@ import { getSecret, putSecret, type BatonDatabase, type HubSpotSecret } from '@/
 import { hubspotDealUrl } from '@/lib/hosts/hubspot/urls';
 import { HubSpotApi } from './api';
 import { refreshOAuth } from './connection';
-import { checkMapping, createNote, readDeal, readDealProperties, readOwnerName, readPipelines, writeDealProperties, type PipelineInfo, type PropertyInfo } from './deal';
+import { checkMapping, createNote, readBatonNotes, readDeal, readDealProperties, readOwnerName, readPipelines, writeDealProperties, type PipelineInfo, type PropertyInfo } from './deal';
+import { DealObject } from './schemas';
 
 export interface HubSpotBackendOptions {
   db: () => Promise<BatonDatabase>;
@@ -151,5 +153,15 @@ export class HubSpotBackend implements DealBackend {
   async createActivity(deal: DealRef, subject: string, body: string): Promise<string> {
     const { api } = await this.api(deal.instance);
     return createNote(api, deal.recordId, subject, body, this.now());
+  }
+
+  async readActivities(deal: DealRef): Promise<BatonActivity[]> {
+    const { api } = await this.api(deal.instance);
+    return readBatonNotes(api, deal.recordId);
+  }
+
+  async writeNumber(deal: DealRef, field: string, value: number): Promise<void> {
+    const { api } = await this.api(deal.instance);
+    await api.patch(`/crm/v3/objects/deals/${encodeURIComponent(deal.recordId)}`, { properties: { [field]: String(value) } }, DealObject, 'the saved deal');
   }
 }

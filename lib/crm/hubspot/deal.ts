@@ -9,6 +9,8 @@ import { isValidIsoDate } from '@/lib/domain/dates';
 import type { FieldIssue, StageOption } from '@/lib/domain/snapshot';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
+import { z } from '@/lib/zod';
+import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
 import type { FieldConflict, WriteOutcome } from '@/lib/crm/backend';
 import type { HubSpotApi } from './api';
 import { Created, DealObject, Owner, Pipelines, PropertyList } from './schemas';
@@ -181,4 +183,45 @@ export async function createNote(api: HubSpotApi, dealId: string, subject: strin
     'the new note',
   );
   return result.id;
+}
+
+const NoteSearch = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
+});
+
+/** A note body Baton wrote (escaped paragraphs) back to plain text. */
+export function noteText(html: string): string {
+  return html
+    .replace(/<\/p>\s*<p>/g, '\n')
+    .replace(/<[^>]{0,200}>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Baton's notes on the deal (their first line is Baton's subject), newest first. */
+export async function readBatonNotes(api: HubSpotApi, dealId: string): Promise<BatonActivity[]> {
+  const found = await api.post(
+    '/crm/v3/objects/notes/search',
+    {
+      filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: dealId }] }],
+      properties: ['hs_note_body', 'hs_timestamp'],
+      sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+      limit: 50,
+    },
+    NoteSearch,
+    'the deal’s notes',
+  );
+  const out: BatonActivity[] = [];
+  for (const note of found.results) {
+    const text = noteText((note.properties.hs_note_body ?? '').slice(0, 100_000));
+    const [subject = '', ...rest] = text.split('\n');
+    const kind = activityKindOf(subject);
+    if (kind === null) continue;
+    const body = rest.join('\n').slice(0, 32_000);
+    out.push({ kind, at: note.properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
+  }
+  return out;
 }

@@ -6,13 +6,14 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+import type { BatonActivity } from '@/lib/domain/activity';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
 import type { FetchLike } from '@/lib/crm/http';
 import type { DealBackend, WriteOutcome } from '@/lib/crm/backend';
 import { apiHostFor, lightningHostFor } from '@/lib/hosts/salesforce/urls';
 import { SalesforceApi } from './api';
-import { createTask, describeOpportunity, readOpportunity, readStages, writeOpportunityFields } from './opportunity';
+import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './opportunity';
 import type { DescribeField } from './schemas';
 
 /** Reads a cookie; the background passes browser.cookies.get, tests a fake. */
@@ -133,5 +134,14 @@ export class SalesforceBackend implements DealBackend {
   async createActivity(deal: DealRef, subject: string, body: string): Promise<string> {
     const api = await this.api(deal.instance);
     return createTask(api, deal.recordId, subject, body, this.now().toISOString().slice(0, 10));
+  }
+
+  async readActivities(deal: DealRef): Promise<BatonActivity[]> {
+    return readBatonTasks(await this.api(deal.instance), deal.recordId);
+  }
+
+  async writeNumber(deal: DealRef, field: string, value: number): Promise<void> {
+    const api = await this.api(deal.instance);
+    await writeOpportunityNumber(api, deal.recordId, await this.describe(deal.instance, api), field, value);
   }
 }

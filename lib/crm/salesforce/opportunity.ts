@@ -8,6 +8,8 @@ import { isValidIsoDate } from '@/lib/domain/dates';
 import type { FieldIssue, StageOption } from '@/lib/domain/snapshot';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
+import { z } from '@/lib/zod';
+import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
 import type { FieldConflict, WriteOutcome } from '@/lib/crm/backend';
 import type { SalesforceApi } from './api';
 import {
@@ -245,4 +247,34 @@ export async function createTask(
   );
   if (!result.success) throw new CrmError({ kind: 'bad-response', message: 'Salesforce did not create the task.' });
   return result.id;
+}
+
+const TaskRow = z.looseObject({
+  Subject: z.string().nullable(),
+  Description: z.string().nullable(),
+  CreatedDate: z.string(),
+  CreatedBy: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
+});
+
+/** Baton's Tasks on the opportunity (by their subject), newest first. */
+export async function readBatonTasks(api: SalesforceApi, opportunityId: string): Promise<BatonActivity[]> {
+  if (!/^[A-Za-z0-9]{15,18}$/.test(opportunityId)) throw new CrmError({ kind: 'not-found', message: 'Not an opportunity id.' });
+  const q = `SELECT Subject, Description, CreatedDate, CreatedBy.Name FROM Task WHERE WhatId = '${opportunityId}' AND Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 50`;
+  const result = await api.get(`query?q=${encodeURIComponent(q)}`, queryResult(TaskRow), 'the opportunity’s Baton tasks');
+  const out: BatonActivity[] = [];
+  for (const row of result.records) {
+    const subject = row.Subject ?? '';
+    const kind = activityKindOf(subject);
+    if (kind === null) continue;
+    const body = (row.Description ?? '').slice(0, 32_000);
+    out.push({ kind, at: row.CreatedDate, by: row.CreatedBy?.Name ?? null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
+  }
+  return out;
+}
+
+/** Writes one number field (the CSM's rating) on the opportunity. */
+export async function writeOpportunityNumber(api: SalesforceApi, id: string, describe: ReadonlyMap<string, DescribeField>, field: string, value: number): Promise<void> {
+  const info = describe.get(field.toLowerCase());
+  if (!info) throw new CrmError({ kind: 'missing-fields', message: `The rating field ${field} is not on Opportunity in this org.`, fields: [field] });
+  await api.patch(`sobjects/Opportunity/${encodeURIComponent(id)}`, { [info.name]: value });
 }

@@ -6,14 +6,14 @@ import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
 import type { SenderContext } from '@/lib/messaging/router';
 import { defaultSettings, DEFAULT_SALESFORCE_MAPPING } from '@/lib/settings/schema';
-import { FakeSalesforceOrg, HANDOFF_FIELDS } from '@/test/fixtures/salesforce/org';
+import { FakeSalesforceOrg, HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
 import { fetchFromOrg } from '@/test/fixtures/salesforce/fetch';
 
 let dbName = '';
 let counter = 0;
 
-function setup() {
-  const org = new FakeSalesforceOrg();
+function setup(options: { ratingField?: boolean; csmRating?: string } = {}) {
+  const org = new FakeSalesforceOrg({ ratingField: options.ratingField });
   const opp = org.addOpportunity({ name: 'Handlers', handoff: { useCase: 'old' } });
   const backend = new SalesforceBackend({
     getCookie: async () => ({ value: org.sessionId }),
@@ -27,7 +27,11 @@ function setup() {
   const handlers = createBackgroundHandlers({
     backend: (crm) => (crm === 'salesforce' ? backend : null),
     db,
-    settings: async () => defaultSettings(),
+    settings: async () => {
+      const settings = defaultSettings();
+      settings.fieldMappings.salesforce.csmRating = options.csmRating ?? null;
+      return settings;
+    },
     kickOutbox,
     connectHubSpot: async () => {
       throw new Error('not in these tests');
@@ -154,6 +158,61 @@ describe('deal/override', () => {
       'Open findings (1):',
       '- [block] Use case: The use case is empty.',
     ]);
+  });
+});
+
+describe('deal/acknowledge and deal/activities', () => {
+  const rubric = { context: 5, promises: 3, stakeholders: 4, successCriteria: 4 };
+
+  it('writes a Task with the rubric and comment, fills the mapped rating field, and reads it back', async () => {
+    const { handlers, deal, org, opp } = setup({ ratingField: true, csmRating: RATING_FIELD });
+    expect(await handlers['deal/acknowledge']({ deal, rubric, comment: '  Clear.  ' }, fromExtension)).toEqual({ recorded: 'crm', problem: null, ratingField: 'written' });
+    expect(org.tasks).toMatchObject([{ WhatId: opp.id, Subject: 'Baton: handoff acknowledged by CS (4/5)' }]);
+    expect(org.tasks[0]?.Description.split('\n')).toEqual([
+      'Rating: 4/5',
+      'Context (why they bought, use case): 5/5',
+      'Promises clarity: 3/5',
+      'Stakeholder map: 4/5',
+      'Success criteria: 4/5',
+      '',
+      'Comment: Clear.',
+    ]);
+    expect(org.ratings.get(opp.id)).toBe(4);
+    const read = await handlers['deal/activities']({ deal }, fromExtension);
+    expect(read).toMatchObject({ ok: true, activities: [{ kind: 'acknowledgement', rating: 4, by: 'Grace Hopper', subject: 'Baton: handoff acknowledged by CS (4/5)' }] });
+  });
+
+  it('a rating field missing from the org is reported; the Task still counts', async () => {
+    const { handlers, deal, org } = setup({ ratingField: false, csmRating: RATING_FIELD });
+    expect(await handlers['deal/acknowledge']({ deal, rubric, comment: '' }, fromExtension)).toMatchObject({ recorded: 'crm', ratingField: 'failed' });
+    expect(org.tasks).toHaveLength(1);
+  });
+
+  it('an outage queues the acknowledgement; a later outbox pass writes it', async () => {
+    const { handlers, deal, org, db } = setup();
+    org.failNext({ method: 'POST', path: /^sobjects\/Task/, status: 503 });
+    expect(await handlers['deal/acknowledge']({ deal, rubric, comment: 'later' }, fromExtension)).toMatchObject({ recorded: 'queued', problem: { kind: 'unavailable' } });
+    expect((await listForDeal(await db(), dealKey(deal))).items).toMatchObject([{ kind: 'create-acknowledgement' }]);
+    await handlers['outbox/retry']({ deal }, fromExtension);
+    expect(org.tasks.map((t) => t.Subject)).toEqual(['Baton: handoff acknowledged by CS (4/5)']);
+  });
+
+  it('what can never succeed is not queued: the CSM is told, and nothing waits forever', async () => {
+    const { handlers, deal, org, db } = setup();
+    org.failNext({ method: 'POST', path: /^sobjects\/Task/, status: 400, body: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Tasks are locked.', fields: [] }] });
+    expect(await handlers['deal/acknowledge']({ deal, rubric, comment: 'x' }, fromExtension)).toMatchObject({ recorded: 'failed', problem: { kind: 'validation' } });
+    expect((await listForDeal(await db(), dealKey(deal))).items).toEqual([]);
+    expect(org.tasks).toEqual([]);
+  });
+
+  it('reads only Baton\'s own Tasks, newest first', async () => {
+    const { handlers, deal, org, opp } = setup();
+    await handlers['deal/override']({ deal, reason: 'Quarter end', findings: [], stageLabel: 'Closed Won' }, fromPage());
+    await handlers['deal/acknowledge']({ deal, rubric, comment: '' }, fromExtension);
+    org.tasks.push({ ...org.tasks[0]!, id: '00Tother', Subject: 'Call the customer', CreatedDate: '2099-01-01T00:00:00.000Z' });
+    const read = await handlers['deal/activities']({ deal }, fromExtension);
+    expect(read.ok && read.activities.map((a) => a.kind)).toEqual(['acknowledgement', 'override']);
+    expect(org.tasks.filter((t) => t.WhatId === opp.id)).toHaveLength(3);
   });
 });
 

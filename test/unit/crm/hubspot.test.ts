@@ -121,6 +121,27 @@ describe('HubSpotBackend', () => {
     expect(portal.notes[0]?.body).not.toContain('<img');
   });
 
+  it('reads back its own notes as plain text, newest first, and ignores everyone else\'s', async () => {
+    const { portal, backend } = await setup();
+    const deal = portal.addDeal({ name: 'x' });
+    const ref = refOf(portal, deal);
+    await backend.createActivity(ref, 'Baton: handoff gate overridden (closed won anyway)', 'Reason given: <b>Q4</b> & "quota"');
+    portal.notes.push({ id: 'n-human', body: '<p>Call went well</p>', timestamp: '2099-01-01T00:00:00.000Z', dealIds: [deal.id] });
+    await backend.createActivity(ref, 'Baton: handoff acknowledged by CS (3/5)', 'Rating: 3/5\nComment: it\'s fine &amp; clear');
+    const notes = await backend.readActivities(ref);
+    expect(notes.map((n) => n.kind).sort()).toEqual(['acknowledgement', 'override']);
+    const ack = notes.find((n) => n.kind === 'acknowledgement');
+    expect(ack).toMatchObject({ rating: 3, body: "Rating: 3/5\nComment: it's fine &amp; clear" });
+    expect(notes.find((n) => n.kind === 'override')?.body).toBe('Reason given: <b>Q4</b> & "quota"');
+  });
+
+  it('writes the CSM rating to the mapped property', async () => {
+    const { portal, backend } = await setup();
+    const deal = portal.addDeal({ name: 'x' });
+    await backend.writeNumber(refOf(portal, deal), 'handoff_csm_rating', 4);
+    expect(deal.properties.handoff_csm_rating).toBe('4');
+  });
+
   it('refreshes an expired OAuth token before using it, and keeps the new one', async () => {
     const portal = new FakeHubSpotPortal();
     const deal = portal.addDeal({ name: 'x' });

@@ -1,0 +1,73 @@
+/**
+ * What Baton records on a deal in the CRM (Salesforce Tasks, HubSpot notes) — overrides of the
+ * gate, CS acknowledgements of a handoff, manager reviews — and how it reads them back. They are
+ * team data: every manager and CSM sees them from any browser, so the CRM holds them, and Baton
+ * recognises its own by the subject line it writes.
+ */
+import { z } from '@/lib/zod';
+
+export const ActivityKind = z.enum(['override', 'acknowledgement', 'review']);
+export type ActivityKind = z.infer<typeof ActivityKind>;
+
+/** Subjects start with these; the rest of the subject is free text. */
+export const ACTIVITY_SUBJECTS: Record<ActivityKind, string> = {
+  override: 'Baton: handoff gate overridden',
+  acknowledgement: 'Baton: handoff acknowledged by CS',
+  review: 'Baton: handoff review',
+};
+
+export const BatonActivity = z.object({
+  kind: ActivityKind,
+  /** When the CRM recorded it (ISO). */
+  at: z.string().max(40),
+  by: z.string().max(200).nullable(),
+  subject: z.string().max(255),
+  body: z.string().max(32_000),
+  /** The 1–5 rating of an acknowledgement or review, when it has one. */
+  rating: z.number().int().min(1).max(5).nullable(),
+});
+export type BatonActivity = z.infer<typeof BatonActivity>;
+
+/** Baton's activity kind of a subject line, or null when the activity is not Baton's. */
+export function activityKindOf(subject: string): ActivityKind | null {
+  for (const kind of ActivityKind.options) if (subject.startsWith(ACTIVITY_SUBJECTS[kind])) return kind;
+  return null;
+}
+
+/** "Rating: 4/5" in a body Baton wrote. */
+export function ratingOf(body: string): number | null {
+  const m = /^Rating: ([1-5])\/5$/m.exec(body);
+  return m ? Number(m[1]) : null;
+}
+
+export const ACK_RUBRIC = ['context', 'promises', 'stakeholders', 'successCriteria'] as const;
+export type AckCriterion = (typeof ACK_RUBRIC)[number];
+
+export const ACK_RUBRIC_LABELS: Record<AckCriterion, string> = {
+  context: 'Context (why they bought, use case)',
+  promises: 'Promises clarity',
+  stakeholders: 'Stakeholder map',
+  successCriteria: 'Success criteria',
+};
+
+const Score = z.number().int().min(1).max(5);
+export const AckRubric = z.object({ context: Score, promises: Score, stakeholders: Score, successCriteria: Score });
+export type AckRubric = z.infer<typeof AckRubric>;
+
+/** The overall rating: the rubric's mean, rounded. */
+export function ackRating(rubric: AckRubric): number {
+  return Math.round(ACK_RUBRIC.reduce((n, k) => n + rubric[k], 0) / ACK_RUBRIC.length);
+}
+
+/** The Task / note of an acknowledgement: a subject with the rating, a body a person can read. */
+export function acknowledgementRecord(rubric: AckRubric, comment: string): { subject: string; body: string } {
+  const rating = ackRating(rubric);
+  return {
+    subject: `${ACTIVITY_SUBJECTS.acknowledgement} (${rating}/5)`,
+    body: [
+      `Rating: ${rating}/5`,
+      ...ACK_RUBRIC.map((k) => `${ACK_RUBRIC_LABELS[k]}: ${rubric[k]}/5`),
+      ...(comment.trim() ? ['', `Comment: ${comment.trim()}`] : []),
+    ].join('\n'),
+  };
+}
