@@ -192,15 +192,28 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
           </button>
         )}
         {mode === 'block' && (
-          <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
-            Close anyway
-          </button>
+          <CloseAnyway controller={controller} state={state} />
         )}
-        <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
-          Cancel
-        </button>
+        <CancelMove controller={controller} state={state} />
       </div>
     </form>
+  );
+}
+
+/** The first press opens the reason field; the second, with a reason, records it and closes won. */
+function CloseAnyway({ controller, state }: { controller: GateController; state: { busy: boolean; overriding: boolean } }) {
+  return (
+    <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
+      Close anyway
+    </button>
+  );
+}
+
+function CancelMove({ controller, state }: { controller: GateController; state: { busy: boolean } }) {
+  return (
+    <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
+      Cancel
+    </button>
   );
 }
 
@@ -218,12 +231,8 @@ function FailSafe({ controller, state }: { controller: GateController; state: Fa
         <button type="button" className="primary" disabled={state.busy} onClick={() => void controller.retry()}>
           Try again
         </button>
-        <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
-          Close anyway
-        </button>
-        <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
-          Cancel
-        </button>
+        <CloseAnyway controller={controller} state={state} />
+        <CancelMove controller={controller} state={state} />
       </div>
     </div>
   );
@@ -273,13 +282,9 @@ function BulkForm({ controller, state }: { controller: GateController; state: Bu
             Move them anyway
           </button>
         ) : (
-          <button type="button" disabled={state.busy} onClick={() => (state.overriding ? void controller.confirmOverride() : controller.startOverride())}>
-            Close anyway
-          </button>
+          <CloseAnyway controller={controller} state={state} />
         )}
-        <button type="button" disabled={state.busy} onClick={() => controller.cancel()}>
-          Cancel
-        </button>
+        <CancelMove controller={controller} state={state} />
       </div>
     </div>
   );

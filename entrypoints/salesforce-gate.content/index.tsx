@@ -1,11 +1,6 @@
 import overlayCss from '@/components/overlay/overlay.css?inline';
-import { createOverlay } from '@/components/overlay/mount';
-import { GateController } from '@/lib/gate/controller';
-import { messageServices } from '@/lib/gate/services';
+import { runGate } from '@/components/overlay/runGate';
 import { startSalesforce } from '@/lib/hosts/salesforce/adapter';
-import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging/client';
-import { registerTabMessageRouter } from '@/lib/messaging/router';
 
 export default defineContentScript({
   // Injected by the background (lib/background/injector.ts) into opportunity pages only; not in
@@ -15,26 +10,6 @@ export default defineContentScript({
   // The CSS goes into Baton's shadow roots as text: no web-accessible resource a page could probe.
   cssInjectionMode: 'manual',
   main(ctx) {
-    // The background pings before it injects: a gate already in this document answers.
-    const unregister = registerTabMessageRouter({ ping: () => ({ ok: true, version: browser.runtime.getManifest().version }) });
-    const controller = new GateController(messageServices);
-    const overlay = createOverlay(ctx, controller, overlayCss);
-    const stop = startSalesforce({
-      controller,
-      views: overlay,
-      mapping: async () => (await sendMessage('settings/get', {})).settings.fieldMappings.salesforce,
-      onUrlChange(listener) {
-        ctx.addEventListener(window, 'wxt:locationchange', listener);
-        ctx.addEventListener(window, 'popstate', listener);
-        const nav = (window as { navigation?: EventTarget }).navigation;
-        if (nav) ctx.addEventListener(nav, 'currententrychange', listener);
-        return () => {};
-      },
-    });
-    ctx.onInvalidated(() => {
-      unregister();
-      stop();
-      overlay.destroy();
-    });
+    runGate(ctx, 'salesforce', overlayCss, startSalesforce);
   },
 });

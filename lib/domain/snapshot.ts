@@ -61,3 +61,39 @@ export type DealSnapshot = z.infer<typeof DealSnapshot>;
 export function wonStageValues(stages: readonly StageOption[] | null): Set<string> | null {
   return stages === null ? null : new Set(stages.filter((s) => s.won).map((s) => s.value));
 }
+
+/** What a host page shows of a deal, for when the API is closed to Baton. */
+export interface PageReading {
+  deal: DealRef;
+  url: string;
+  name: string;
+  stageLabel: string;
+  owner: string | null;
+  artifact: DealSnapshot['artifact'];
+  /** Why the page was read instead of the API, and what that means for the user. */
+  notice: string;
+}
+
+/** A read-only snapshot of a page reading: judged like any other, never written from. */
+export function pageReadingSnapshot(reading: PageReading, now = new Date()): DealSnapshot {
+  return {
+    deal: reading.deal,
+    url: reading.url,
+    name: reading.name,
+    stage: { value: reading.stageLabel, label: reading.stageLabel },
+    amount: null,
+    currency: null,
+    closeDate: null,
+    owner: reading.owner,
+    account: null,
+    pipeline: null,
+    stages: null,
+    artifact: reading.artifact,
+    fieldIssues: [],
+    source: 'page',
+    writable: false,
+    notice: reading.notice,
+    version: null,
+    fetchedAt: now.toISOString(),
+  };
+}

@@ -10,13 +10,13 @@
  */
 import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS } from '@/lib/domain/elements';
-import type { DealSnapshot } from '@/lib/domain/snapshot';
+import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/crm/errors';
-import type { GateController, HeldMove } from '@/lib/gate/controller';
-import type { OverlayViews } from '@/lib/gate/views';
+import type { HeldMove } from '@/lib/gate/controller';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { closestAcross } from '@/lib/hosts/dom';
 import { Interceptor } from '@/lib/hosts/interceptor';
+import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/hosts/hostPage';
 import { badgeAnchor, readHubSpotPage } from './page';
 import {
   columnAtPoint,
@@ -31,53 +31,35 @@ import {
 import { BOARD_COLUMN } from './selectors';
 import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from './urls';
 
-export interface HubSpotAdapterOptions {
-  controller: GateController;
-  views: OverlayViews;
-  mapping(): Promise<HubSpotMapping>;
-  onUrlChange(listener: () => void): void;
-}
-
-const CHECK_INTERVAL_MS = 1000;
-const REFRESH_AFTER_SAVE_MS = [1200, 4000];
+export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
 /** The distance a pointer must travel with the button down before it is a drag (as rbd's). */
 const DRAG_THRESHOLD_PX = 5;
 
-type Mode = { kind: 'off' } | { kind: 'record'; deal: DealRef } | { kind: 'board'; portal: string };
-
-function modeOf(url: string): Mode {
+function modeOf(url: string): HostMode {
   const deal = hubspotDealFromUrl(url);
   if (deal) return { kind: 'record', deal };
   const portal = hubspotDealBoardPortal(url);
-  return portal ? { kind: 'board', portal } : { kind: 'off' };
+  return portal ? { kind: 'collection', instance: portal } : { kind: 'off' };
 }
 
 /** A read-only snapshot of what the record page shows, for when Baton is not connected. */
 export function hubspotPageSnapshot(deal: DealRef, problem: CrmProblem, mapping: HubSpotMapping, now = new Date()): DealSnapshot | null {
   const reading = readHubSpotPage(mapping);
   if (!reading || reading.absent.length === ELEMENT_KEYS.length) return null;
-  return {
-    deal,
-    url: hubspotDealUrl(location.host, deal),
-    name: reading.name,
-    stage: { value: reading.stageLabel, label: reading.stageLabel },
-    amount: null,
-    currency: null,
-    closeDate: null,
-    owner: null,
-    account: null,
-    pipeline: null,
-    stages: null,
-    artifact: reading.artifact,
-    fieldIssues: [],
-    source: 'page',
-    writable: false,
-    notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the properties in HubSpot${
-      reading.absent.length > 0 ? ` (not on this page: ${reading.absent.join(', ')})` : ''
-    }.`,
-    version: null,
-    fetchedAt: now.toISOString(),
-  };
+  return pageReadingSnapshot(
+    {
+      deal,
+      url: hubspotDealUrl(location.host, deal),
+      name: reading.name,
+      stageLabel: reading.stageLabel,
+      owner: null,
+      artifact: reading.artifact,
+      notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the properties in HubSpot${
+        reading.absent.length > 0 ? ` (not on this page: ${reading.absent.join(', ')})` : ''
+      }.`,
+    },
+    now,
+  );
 }
 
 function center(el: Element): { x: number; y: number } {
@@ -88,31 +70,12 @@ function center(el: Element): { x: number; y: number } {
 export function startHubSpot(options: HubSpotAdapterOptions): () => void {
   const { controller, views } = options;
   const interceptor = new Interceptor(controller);
-  let mode: Mode = { kind: 'off' };
-  let mapping: HubSpotMapping | null = null;
-  let stopPage: (() => void) | null = null;
   let pointer: { handle: Element; x: number; y: number; moved: boolean } | null = null;
   let lifted: { handle: Element; column: Element | null } | null = null;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  const later = (ms: number, f: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      f();
-    }, ms);
-    timers.add(t);
-  };
-
-  const portalOf = (): string | null => (mode.kind === 'record' ? mode.deal.instance : mode.kind === 'board' ? mode.portal : null);
   const dealRef = (id: string): DealRef | null => {
-    const portal = portalOf();
+    const portal = page.instance();
     return portal ? { crm: 'hubspot', instance: portal, recordId: id } : null;
-  };
-
-  const scheduleRefresh = () => {
-    if (mode.kind !== 'record') return;
-    const deal = mode.deal;
-    for (const ms of REFRESH_AFTER_SAVE_MS) later(ms, () => mode.kind === 'record' && mode.deal.recordId === deal.recordId && void controller.arm(deal));
   };
 
   const held = (move: HubSpotMove, proceed: () => void, abandon?: () => void): HeldMove | null => {
@@ -153,7 +116,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
           mouse(window, 'mousemove', to);
           mouse(window, 'mouseup', to);
         });
-        scheduleRefresh();
+        page.scheduleRefresh();
       }),
     );
 
@@ -178,7 +141,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
       const target = event.composedPath()[0] as Element;
       const move = held(option, () => {
         interceptor.replayClick(target);
-        scheduleRefresh();
+        page.scheduleRefresh();
       });
       if (move) interceptor.hold(event, move);
       return;
@@ -187,7 +150,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     if (bulk) {
       const submit = event.composedPath()[0] as Element;
       const deals = bulk.dealIds.map(dealRef).filter((d): d is DealRef => d !== null);
-      const portal = portalOf();
+      const portal = page.instance();
       const probe: HeldMove | null = deals[0] ? { deal: deals[0], target: bulk.target, amongClosedStages: false, pendingEdits: {}, proceed: () => {} } : null;
       if (!portal || !probe || !controller.shouldHold(probe)) return;
       event.preventDefault();
@@ -247,7 +210,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
   };
 
   const check = () => {
-    if (mode.kind !== 'record') return;
+    if (page.mode().kind !== 'record') return;
     const anchor = badgeAnchor();
     if (!anchor) {
       views.hideBadge();
@@ -256,61 +219,22 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     if (!views.badgeOn(anchor)) views.showBadge(anchor);
   };
 
-  const startPage = () => {
-    window.addEventListener('click', onClick, true);
-    window.addEventListener('mousedown', onMouseDown, true);
-    window.addEventListener('mousemove', onMouseMove, true);
-    window.addEventListener('mouseup', onMouseUp, true);
-    window.addEventListener('keydown', onKeyDown, true);
-    const poll = setInterval(check, CHECK_INTERVAL_MS);
-    return () => {
-      window.removeEventListener('click', onClick, true);
-      window.removeEventListener('mousedown', onMouseDown, true);
-      window.removeEventListener('mousemove', onMouseMove, true);
-      window.removeEventListener('mouseup', onMouseUp, true);
-      window.removeEventListener('keydown', onKeyDown, true);
-      clearInterval(poll);
-    };
-  };
-
-  const follow = async () => {
-    const next = modeOf(location.href);
-    const same =
-      (next.kind === 'record' && mode.kind === 'record' && next.deal.recordId === mode.deal.recordId && next.deal.instance === mode.deal.instance) ||
-      (next.kind === 'board' && mode.kind === 'board' && next.portal === mode.portal) ||
-      (next.kind === 'off' && mode.kind === 'off');
-    if (same) return;
-    mode = next;
-    if (next.kind === 'off') {
-      stopPage?.();
-      stopPage = null;
-      controller.disarm();
-      views.hideBadge();
-      return;
-    }
-    stopPage ??= startPage();
-    if (mapping === null) {
-      mapping = await options.mapping().catch(() => null);
-      const m = mapping;
-      if (m) controller.setPageFallback((deal, problem) => hubspotPageSnapshot(deal, problem, m));
-    }
-    if (next.kind === 'record') {
-      check();
-      await controller.arm(next.deal);
-    } else {
-      controller.disarm();
-      views.hideBadge();
-      await controller.loadStages({ crm: 'hubspot', instance: next.portal });
-    }
-  };
-
-  options.onUrlChange(() => void follow());
-  void follow();
-
-  return () => {
-    stopPage?.();
-    for (const t of timers) clearTimeout(t);
-    controller.disarm();
-    views.hideBadge();
-  };
+  const page = followHostPage({
+    crm: 'hubspot',
+    controller,
+    modeOf,
+    mapping: options.mapping,
+    pageSnapshot: hubspotPageSnapshot,
+    listeners: [
+      ['click', onClick as (event: Event) => void],
+      ['mousedown', onMouseDown as (event: Event) => void],
+      ['mousemove', onMouseMove as (event: Event) => void],
+      ['mouseup', onMouseUp as (event: Event) => void],
+      ['keydown', onKeyDown as (event: Event) => void],
+    ],
+    check,
+    hideOverlays: () => views.hideBadge(),
+    onUrlChange: options.onUrlChange,
+  });
+  return page.stop;
 }

@@ -3,24 +3,10 @@
  * app host (app.hubspot.com or a regional one, so Baton's gate is injected), the CRM v3 API on
  * api.hubapi.com (the fake portal, for Baton's background), and the page's own saves.
  */
-import type { BrowserContext, Route } from '@playwright/test';
-import type { FakeHubSpotPortal, FakeRequest, FakeResponse } from '@/test/fixtures/hubspot/portal';
+import type { BrowserContext } from '@playwright/test';
+import type { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
+import { answer, html, requestOf } from '../routes';
 import { hubspotBoardPage, hubspotOtherPage, hubspotRecordPage, hubspotScript, type HubSpotPageVariant } from '@/test/fixtures/hubspot/page';
-
-function requestOf(route: Route): FakeRequest {
-  const r = route.request();
-  return { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() };
-}
-
-async function answer(route: Route, response: FakeResponse): Promise<void> {
-  await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
-}
-
-const html = (body: string | null) => ({
-  status: body === null ? 404 : 200,
-  headers: { 'content-type': 'text/html; charset=utf-8' },
-  body: body ?? '<!doctype html><title>Not found</title><p>No such deal.',
-});
 
 export interface HubSpotSandbox {
   portal: FakeHubSpotPortal;
@@ -42,7 +28,7 @@ export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotP
     }
     const record = /^\/contacts\/(\d+)\/(?:record\/0-3|deal)\/(\d+)\/?$/.exec(url.pathname);
     if (record && record[1] === portal.portalId) {
-      await route.fulfill(html(hubspotRecordPage(portal, record[2] ?? '', variant)));
+      await route.fulfill(html(hubspotRecordPage(portal, record[2] ?? '', variant), 'No such deal.'));
       return;
     }
     if (/^\/contacts\/\d+\/objects\/0-3\/views\/[^/]+\/board\/?$/.test(url.pathname)) {

@@ -4,24 +4,10 @@
  * REST API on <instance>.my.salesforce.com (answered by the fake org, for Baton's background),
  * the org's `sid` cookie, and nothing else: every other request is refused.
  */
-import type { BrowserContext, Route } from '@playwright/test';
-import type { FakeRequest, FakeResponse, FakeSalesforceOrg } from '@/test/fixtures/salesforce/org';
+import type { BrowserContext } from '@playwright/test';
+import type { FakeSalesforceOrg } from '@/test/fixtures/salesforce/org';
+import { answer, html, requestOf } from '../routes';
 import { kanbanPage, lightningScript, otherPage, recordPage, type PageVariant } from '@/test/fixtures/salesforce/page';
-
-function requestOf(route: Route): FakeRequest {
-  const r = route.request();
-  return { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() };
-}
-
-async function answer(route: Route, response: FakeResponse): Promise<void> {
-  await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
-}
-
-const html = (body: string | null) => ({
-  status: body === null ? 404 : 200,
-  headers: { 'content-type': 'text/html; charset=utf-8' },
-  body: body ?? '<!doctype html><title>Not found</title><p>No such record.',
-});
 
 export interface Sandbox {
   org: FakeSalesforceOrg;

@@ -1,0 +1,19 @@
+/** Playwright routes to the sandbox CRMs: a route's request in the fakes' shape, and their answers back. */
+import type { Route } from '@playwright/test';
+import type { FakeRequest, FakeResponse } from '@/test/fixtures/http';
+
+export function requestOf(route: Route): FakeRequest {
+  const r = route.request();
+  return { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData() };
+}
+
+export async function answer(route: Route, response: FakeResponse): Promise<void> {
+  await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
+}
+
+/** A page, or the CRM's 404 when there is no such record. */
+export const html = (body: string | null, missing = 'No such record.') => ({
+  status: body === null ? 404 : 200,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: body ?? `<!doctype html><title>Not found</title><p>${missing}`,
+});
