@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
@@ -91,30 +91,34 @@ export function BriefApp() {
   const [copied, setCopied] = useState<string | null>(null);
   const [recent, setRecent] = useState<Snapshot[]>([]);
   const key = deal ? dealKey(deal) : null;
+  // The deal on screen now: an answer about an earlier deal (the tab moved on) is dropped.
+  const shown = useRef<string | null>(key);
+  shown.current = key;
 
-  const refresh = useCallback(
-    async (target: DealRef) => {
-      const fresh = await sendMessage('deal/snapshot', { deal: target }).catch((e: Error) => ({ ok: false as const, problem: { kind: 'network' as const, message: e.message } }));
-      if (fresh.ok) {
-        const s = fresh.snapshot;
-        setView({
-          deal: { name: s.name, account: s.account, amount: s.amount, currency: s.currency, closeDate: s.closeDate, stage: s.stage.label, owner: s.owner, url: s.url },
-          artifact: s.artifact,
-          rules: fresh.policy.rules,
-          fetchedAt: s.fetchedAt,
-          source: 'live',
-          notice: s.notice,
-        });
-        setProblem(null);
-      } else {
-        setProblem(fresh.problem);
-        setView((v) => (v ? { ...v, source: 'cache' } : v));
-      }
-      const acts = await sendMessage('deal/activities', { deal: target }).catch(() => null);
-      if (acts?.ok) setActivities(acts.activities);
-    },
-    [],
-  );
+  const refresh = useCallback(async (target: DealRef, withActivities: boolean) => {
+    const still = () => shown.current === dealKey(target);
+    const fresh = await sendMessage('deal/snapshot', { deal: target }).catch((e: Error) => ({ ok: false as const, problem: { kind: 'network' as const, message: e.message } }));
+    if (!still()) return;
+    if (fresh.ok) {
+      const s = fresh.snapshot;
+      setView({
+        deal: { name: s.name, account: s.account, amount: s.amount, currency: s.currency, closeDate: s.closeDate, stage: s.stage.label, owner: s.owner, url: s.url },
+        artifact: s.artifact,
+        rules: fresh.policy.rules,
+        fetchedAt: s.fetchedAt,
+        source: 'live',
+        notice: s.notice,
+      });
+      setProblem(null);
+    } else {
+      setProblem(fresh.problem);
+      setView((v) => (v ? { ...v, source: 'cache' } : v));
+    }
+    // Baton's own activities change only when someone acknowledges: read at load and after that.
+    if (!withActivities) return;
+    const acts = await sendMessage('deal/activities', { deal: target }).catch(() => null);
+    if (still() && acts?.ok) setActivities(acts.activities);
+  }, []);
 
   useEffect(() => {
     setView(null);
@@ -129,10 +133,10 @@ export function BriefApp() {
       // What Baton saved last, at once; then the CRM's current state.
       const [cached, settings] = await Promise.all([sendMessage('deal/cached', { deal }), sendMessage('settings/get', {})]);
       if (alive && cached.snapshot) setView((v) => v ?? fromCache(cached.snapshot as Snapshot, settings.settings.rules));
-      if (alive) await refresh(deal);
+      if (alive) await refresh(deal, true);
     })();
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh(deal);
+      if (document.visibilityState === 'visible') void refresh(deal, false);
     }, REFRESH_MS);
     return () => {
       alive = false;
@@ -208,7 +212,7 @@ export function BriefApp() {
       {view && parsed && evaluation && (
         <>
           <Brief deal={view.deal} parsed={parsed} evaluation={evaluation} />
-          <Acknowledge deal={deal} latest={acknowledgement} onDone={() => void refresh(deal)} />
+          <Acknowledge deal={deal} latest={acknowledgement} onDone={() => void refresh(deal, true)} />
         </>
       )}
     </main>

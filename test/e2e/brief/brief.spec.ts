@@ -234,3 +234,31 @@ test('follows the active tab, from a Salesforce deal to a HubSpot deal; elsewher
   await expect(panel.getByText('This page is not a Salesforce opportunity or a HubSpot deal.')).toBeVisible();
   await expect(panel.getByRole('region', { name: 'Recently viewed deals' }).getByRole('link')).toHaveText(['HubSpot side', 'Reached by SPA', 'Salesforce side']);
 });
+
+test('a slow answer about the deal the panel left does not replace the deal it shows now', async ({ context, extensionUrl }) => {
+  const box = await sandbox(context);
+  const slow = box.org.addOpportunity({ name: 'Slow to answer', handoff: GOOD_HANDOFF });
+  const quick = box.org.addOpportunity({ name: 'Quick to answer', handoff: GOOD_HANDOFF });
+  const panel = await openBrief(context, extensionUrl);
+  box.org.failNext({ path: new RegExp(`^ui-api/records/${slow.id}`), status: 0, delayMs: 3000, times: 10 });
+  const first = await context.newPage();
+  await first.goto(box.recordUrl(slow.id), { waitUntil: 'commit' });
+  await first.bringToFront();
+  await expect(panel.getByText('Reading the deal…')).toBeVisible();
+  // Both the gate in that tab and the panel have asked for the slow deal: the panel's read is in flight.
+  await expect.poll(() => box.org.requests.filter((r) => r.url.includes(`ui-api/records/${slow.id}`)).length).toBeGreaterThanOrEqual(2);
+  const second = await context.newPage();
+  await second.goto(box.recordUrl(quick.id), { waitUntil: 'commit' });
+  await second.bringToFront();
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quick to answer');
+  // Every heading the panel shows from now on, until the slow answer has surely arrived.
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __headings: seen });
+    new MutationObserver(() => seen.push(document.querySelector('h1')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await panel.waitForTimeout(4000);
+  const seen = await panel.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
+  expect(seen.filter((h) => h !== 'Quick to answer')).toEqual([]);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quick to answer');
+});
