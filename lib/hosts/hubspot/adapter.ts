@@ -14,7 +14,8 @@ import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/crm/errors';
 import type { HeldMove } from '@/lib/gate/controller';
 import type { HubSpotMapping } from '@/lib/settings/schema';
-import { closestAcross } from '@/lib/hosts/dom';
+import { closestAcross, queryFirst } from '@/lib/hosts/dom';
+import { withApiName } from '@/lib/hosts/selectorList';
 import { Interceptor } from '@/lib/hosts/interceptor';
 import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/hosts/hostPage';
 import { badgeAnchor, readHubSpotPage } from './page';
@@ -28,7 +29,7 @@ import {
   trackBulkPick,
   type HubSpotMove,
 } from './intents';
-import { BOARD_COLUMN } from './selectors';
+import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL } from './selectors';
 import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from './urls';
 
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
@@ -94,7 +95,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     const columns = () => [...document.querySelectorAll(BOARD_COLUMN.join(','))];
     const columnIndex = columns().indexOf(column);
     const id = handleDealId(handle);
-    const liveHandle = handle.isConnected ? handle : id ? document.querySelector(`[data-rbd-drag-handle-draggable-id="${CSS.escape(id)}"]`) : null;
+    const liveHandle = handle.isConnected ? handle : id ? queryFirst(document, withApiName(DRAG_HANDLE_OF_DEAL, CSS.escape(id))) : null;
     const liveColumn = column.isConnected ? column : (columns()[columnIndex] ?? null);
     return liveHandle && liveColumn ? { handle: liveHandle, column: liveColumn } : null;
   };

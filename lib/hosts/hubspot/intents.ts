@@ -29,6 +29,7 @@ import {
   PREVIEW_PANEL,
   PROPERTY_INPUT,
   STAGE_LABELS,
+  CARD_CHECKBOX,
 } from './selectors';
 
 export interface HubSpotMove {
@@ -146,7 +147,7 @@ export function recognizeBulkUpdate(event: Event, doc: Document = document): Hub
   if (ids.length === 0) {
     // The dialog does not list them: the cards whose checkbox is ticked on the board.
     ids = queryAllFirst(doc, BOARD_CARD)
-      .filter((card) => (card.querySelector('input[type="checkbox"]') as HTMLInputElement | null)?.checked)
+      .filter((card) => (queryFirst(card, CARD_CHECKBOX) as HTMLInputElement | null)?.checked)
       .map((card) => card.getAttribute('data-selenium-id') ?? '');
   }
   ids = ids.filter((id) => /^\d{1,20}$/.test(id));

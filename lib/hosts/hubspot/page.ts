@@ -6,7 +6,7 @@ import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elem
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { queryFirst, textOf } from '@/lib/hosts/dom';
 import { withApiName } from '@/lib/hosts/selectorList';
-import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE } from './selectors';
+import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE, STAGE_VALUE } from './selectors';
 
 export function leftSidebar(doc: Document = document): Element | null {
   return queryFirst(doc, LEFT_SIDEBAR);
@@ -45,7 +45,7 @@ export function readHubSpotPage(mapping: HubSpotMapping, doc: Document = documen
   const stage = queryFirst(sidebar, withApiName(PROPERTY_INPUT, 'dealstage'));
   return {
     name: textOf(queryFirst(sidebar, RECORD_TITLE)),
-    stageLabel: textOf(stage?.querySelector('button') ?? null),
+    stageLabel: textOf(stage ? queryFirst(stage, STAGE_VALUE) : null),
     artifact,
     absent,
   };

@@ -61,6 +61,14 @@ export const DRAG_HANDLE: SelectorList = [
   '[data-rbd-drag-handle-draggable-id]', // rbd convention; idx 11099314863, idx 834524924
   '[data-rbd-draggable-id]', // idx 11099314863
 ];
+/** The handle of one deal's card; `{api}` is the deal id, CSS-escaped. */
+export const DRAG_HANDLE_OF_DEAL: SelectorList = [
+  '[data-rbd-drag-handle-draggable-id="{api}"]', // rbd convention, as DRAG_HANDLE
+];
+/** A card's selection checkbox (ticked cards are what bulk edit acts on when its dialog lists none). */
+export const CARD_CHECKBOX: SelectorList = ['input[type="checkbox"]']; // UNVERIFIED (the fixture's)
+/** The stage editor shows the current stage on its toggle button. */
+export const STAGE_VALUE: SelectorList = ['button']; // the fixture's (UNVERIFIED: the editor's only button)
 
 /** Bulk edit: the dialog, its property choice, its submit button, the records it edits. */
 export const BULK_EDIT_SUBMIT: SelectorList = ['[data-selenium-test="bulk-edit-submit"]']; // UNVERIFIED (the fixture's)

@@ -28,6 +28,7 @@ import {
   RECORD_FIELD,
   RECORD_FORM_SAVE,
   withApiName,
+  COMBOBOX_OPTION_LABEL,
 } from './selectors';
 
 export type MoveKind = 'path-action' | 'closed-stage-save' | 'inline-edit-save' | 'edit-modal-save' | 'kanban-drop';
@@ -104,7 +105,7 @@ export function trackStagePick(event: Event): void {
   if (!option) return;
   const field = closestAcross(option, STAGE_FIELD);
   if (!field) return;
-  const title = option.querySelector('[title]')?.getAttribute('title');
+  const title = queryFirst(option, COMBOBOX_OPTION_LABEL)?.getAttribute('title');
   lastStagePick = { field, stage: { value: option.getAttribute('data-value'), label: title ?? textOf(option) } };
 }
 

@@ -16,6 +16,7 @@ import {
   RECORD_FIELD,
   RECORD_NAME,
   withApiName,
+  PATH_STAGE_LINK,
 } from './selectors';
 
 /**
@@ -50,7 +51,7 @@ export function findPath(container: ParentNode): Element | null {
 export function readPath(root: Element): PathState {
   const closed = new Set(queryAllFirst(root, PATH_CLOSED_STAGE));
   const stages = queryAllFirst(root, PATH_STAGE).map((li) => {
-    const link = li.querySelector('a');
+    const link = queryFirst(li, PATH_STAGE_LINK);
     return {
       element: li,
       value: li.getAttribute('data-name') ?? link?.getAttribute('data-tab-name') ?? '',

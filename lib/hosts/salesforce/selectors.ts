@@ -37,6 +37,12 @@ export const PATH_STAGE: SelectorList = [
   'ul[aria-label="Path Options"] > li', // other orgs' markup (aria-label is translated, so last); idx 59308950948
 ];
 
+/** A chevron's link: `data-tab-name` (the API value, when the li lacks data-name) and `title` (the label). */
+export const PATH_STAGE_LINK: SelectorList = [
+  'a.slds-path__link', // B3 captured markup (crm-surfaces: `a.tabHeader.slds-path__link[data-tab-name][title]`)
+  'a', // any other markup of the chevron's link
+];
+
 /** The collapsed "Closed" chevron (all closed stages behind one). */
 export const PATH_CLOSED_STAGE: SelectorList = [
   'li.slds-path__item[data-name="Closed"]', // S5; `a[title="Closed"]` in S7 is the English label
@@ -104,6 +110,10 @@ export const COMBOBOX_BUTTON: SelectorList = [
 export const COMBOBOX_OPTION: SelectorList = [
   'lightning-base-combobox-item[data-value]', // idx 60064603024, idx 28389926029
   '[role="option"][data-value]', // idx 19593199088
+];
+/** The option's label, untruncated, in a title attribute (the visible text may be cut off). */
+export const COMBOBOX_OPTION_LABEL: SelectorList = [
+  '[title]', // a `span.slds-truncate[title]` inside the item in the sandbox fixture (UNVERIFIED in a live org)
 ];
 
 /** Text inputs of edit mode (long text areas and text inputs). */
