@@ -35,6 +35,9 @@ import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from './ur
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
 /** The distance a pointer must travel with the button down before it is a drag (as rbd's). */
 const DRAG_THRESHOLD_PX = 5;
+/** How long, and how often, a replayed drag waits for the page to take the pointer again. */
+const REPLAY_WAIT_MS = 5000;
+const REPLAY_POLL_MS = 30;
 
 function modeOf(url: string): HostMode {
   const deal = hubspotDealFromUrl(url);
@@ -61,6 +64,11 @@ export function hubspotPageSnapshot(deal: DealRef, problem: CrmProblem, mapping:
     },
     now,
   );
+}
+
+/** Whether a pointer at `at` reaches `el` (not covered, not inert). */
+function hits(el: Element, at: { x: number; y: number }): boolean {
+  return document.elementsFromPoint(at.x, at.y).some((under) => el.contains(under));
 }
 
 function center(el: Element): { x: number; y: number } {
@@ -101,25 +109,31 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
   };
 
   /**
-   * The same pointer drag again: from the card's centre to the target column's. After the next
-   * frames, when Baton's dialog is gone: the page hit-tests where the card is released.
+   * The same pointer drag again: from the card's centre to the target column's, once the page
+   * takes the pointer at both points. Until Baton's modal dialog has closed (a React commit after
+   * the gate lets go; slower on a busy machine) the page is inert and would drop the card nowhere.
    */
-  const replayPointerDrag = (handle: Element, column: Element) => () =>
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const live = current(handle, column);
-        if (!live) return;
-        const from = center(live.handle);
-        const to = center(live.column);
-        interceptor.replay(window, () => {
-          mouse(live.handle, 'mousedown', from);
-          mouse(window, 'mousemove', { x: from.x + DRAG_THRESHOLD_PX * 2, y: from.y });
-          mouse(window, 'mousemove', to);
-          mouse(window, 'mouseup', to);
-        });
-        page.scheduleRefresh();
-      }),
-    );
+  const replayPointerDrag = (handle: Element, column: Element) => () => {
+    const giveUpAt = Date.now() + REPLAY_WAIT_MS;
+    const attempt = () => {
+      const live = current(handle, column);
+      const from = live && center(live.handle);
+      const to = live && center(live.column);
+      if (!live || !from || !to || !hits(live.handle, from) || !hits(live.column, to)) {
+        if (Date.now() < giveUpAt) setTimeout(attempt, REPLAY_POLL_MS);
+        else console.error('Baton: the board never took the pointer back, so the card was not moved. Its handoff is saved: drag it again.');
+        return;
+      }
+      interceptor.replay(window, () => {
+        mouse(live.handle, 'mousedown', from);
+        mouse(window, 'mousemove', { x: from.x + DRAG_THRESHOLD_PX * 2, y: from.y });
+        mouse(window, 'mousemove', to);
+        mouse(window, 'mouseup', to);
+      });
+      page.scheduleRefresh();
+    };
+    attempt();
+  };
 
   /** The same keyboard drag again: lift, as many arrow presses as columns, drop. */
   const replayKeyboardDrag = (handle: Element, column: Element) => () => {

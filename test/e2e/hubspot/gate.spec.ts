@@ -50,6 +50,39 @@ test.describe('HubSpot: the gate stops every UI path to a won stage while the ha
     await expect(column(page, 'Closed Won').locator(`[data-selenium-id="${deal.id}"]`)).toBeVisible();
   });
 
+  test('the replayed drag waits until the page takes the pointer again', async ({ context, extensionUrl }) => {
+    // Seen in CI: the drag was replayed while Baton's modal dialog was still closing, so the
+    // page was inert and HubSpot dropped the card nowhere. Here the page itself stays inert
+    // (a modal of its own) for a while after the rep saves.
+    const box = await hubspotSandbox(context);
+    const deal = box.portal.addDeal({ name: 'Busy page' });
+    await connect(context, extensionUrl, box.portal.token);
+    const page = await context.newPage();
+    await page.goto(box.boardUrl());
+    await card(page, deal.id).dragTo(column(page, 'Closed Won'));
+    const dialog = gateDialog(page);
+    await dialog.getByRole('textbox', { name: 'Use case' }).fill(GOOD_HANDOFF.useCase);
+    await dialog.getByRole('textbox', { name: 'Success metric' }).fill(GOOD_HANDOFF.successMetric);
+    await dialog.getByRole('textbox', { name: 'Risk flags' }).fill(GOOD_HANDOFF.riskFlags);
+    await page.evaluate(() => {
+      window.addEventListener(
+        'click',
+        () => {
+          const veil = document.createElement('dialog');
+          veil.textContent = 'Saving…';
+          document.body.append(veil);
+          veil.showModal();
+          setTimeout(() => veil.remove(), 700);
+        },
+        { capture: true, once: true },
+      );
+    });
+    await dialog.getByRole('button', { name: 'Save and close won' }).click();
+    await expect(page.getByText('Deal moved to Closed Won')).toBeVisible();
+    expect(deal.properties.dealstage).toBe('closedwon');
+    await expect(column(page, 'Closed Won').locator(`[data-selenium-id="${deal.id}"]`)).toBeVisible();
+  });
+
   test('keyboard drag of a board card into the won column', async ({ context, extensionUrl }) => {
     const box = await hubspotSandbox(context);
     const deal = box.portal.addDeal({ name: 'Keyboard drag' });
