@@ -55,7 +55,8 @@ export default defineConfig({
     // outbox retries; scripting: the gate script is injected into deal pages only (no content
     // script at all on the CRM's other pages).
     // sidePanel (Chrome): the CS brief opens from the toolbar button; Firefox uses its sidebar.
-    permissions: ['storage', 'cookies', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // contextMenus: the toolbar button's menu item that opens the manager console.
+    permissions: ['storage', 'cookies', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Baton: CS brief' },
     // HubSpot OAuth only (launchWebAuthFlow); asked for when someone chooses it in the options.
     optional_permissions: ['identity'],

@@ -12,8 +12,10 @@ import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
 import { readSettings } from '@/lib/settings/store';
+import { apiHostInstance } from '@/lib/hosts/salesforce/urls';
 
 const OUTBOX_ALARM = 'baton-outbox';
+const CONSOLE_MENU = 'baton-open-console';
 const GATE_FILES: Record<GateScript, '/content-scripts/salesforce-gate.js' | '/content-scripts/hubspot-gate.js'> = {
   salesforce: '/content-scripts/salesforce-gate.js',
   hubspot: '/content-scripts/hubspot-gate.js',
@@ -58,6 +60,8 @@ export default defineBackground(() => {
         });
       },
       hubspotConnectionChanged: () => hubspot.forgetAll(),
+      salesforceOrgs: async () =>
+        (await browser.cookies.getAll({ name: 'sid' })).flatMap((cookie) => apiHostInstance(cookie.domain) ?? []),
       version: browser.runtime.getManifest().version,
     }),
   );
@@ -85,6 +89,14 @@ export default defineBackground(() => {
   if (sidePanel) void sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((e) => console.warn('[baton] side panel behaviour', e));
   const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
   if (!sidePanel && sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+
+  // The toolbar button's own menu (right-click) opens the manager console.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: CONSOLE_MENU, title: 'Open the manager console', contexts: ['action'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === CONSOLE_MENU) void browser.tabs.create({ url: browser.runtime.getURL('/console.html') });
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));

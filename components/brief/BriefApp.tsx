@@ -197,6 +197,9 @@ export function BriefApp() {
           Print
         </button>
         {pinned && <span className="muted">Pinned to this deal</span>}
+        <a href="console.html" target="_blank" rel="noopener">
+          Manager console
+        </a>
       </div>
       <p role="status" className="muted freshness">
         {view ? `${view.source === 'live' ? 'Live from the CRM' : 'Saved by Baton'}, as of ${age(view.fetchedAt)}` : problem ? '' : 'Reading the deal…'}

@@ -71,6 +71,12 @@ export function OptionsApp() {
       <header>
         <h1>Baton settings</h1>
         <p>How Baton checks the sales-to-CS handoff on your deals.</p>
+        <p>
+          <a href="console.html" target="_blank" rel="noopener">
+            Open the manager console
+          </a>{' '}
+          to spot-check handoffs across the team.
+        </p>
       </header>
       <ProblemsBanner problems={state.problems} />
       {state.locked.length > 0 && (

@@ -6,7 +6,7 @@
 import type { Crm, DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
-import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord } from '@/lib/domain/activity';
+import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } from '@/lib/domain/activity';
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/crm/errors';
 import type { DealBackend } from '@/lib/crm/backend';
 import { HandlerError } from '@/lib/messaging/envelope';
@@ -29,6 +29,8 @@ import {
   getSnapshot,
   listForDeal,
   listRecentSnapshots,
+  listReviews,
+  saveReview,
   putSnapshot,
   retryNow,
   saveDraft,
@@ -44,6 +46,8 @@ export interface BackgroundDeps {
   connectHubSpot(request: { method: 'private-app'; token: string } | { method: 'oauth' }): Promise<HubSpotSecret>;
   /** Forgets what the HubSpot backend cached for the previous connection. */
   hubspotConnectionChanged(): void;
+  /** The Salesforce orgs this browser has a session for (My Domain names), for the console. */
+  salesforceOrgs(): Promise<string[]>;
   /** Asks for an outbox pass soon (after something was queued or retried). */
   kickOutbox(): Promise<void>;
   version: string;
@@ -190,6 +194,45 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       }
       return { recorded, problem, ratingField };
     },
+
+    'team/sources': async () => {
+      const secret = await getSecret(await deps.db(), 'hubspot');
+      const orgs = [...new Set(await deps.salesforceOrgs())].sort();
+      return {
+        sources: [
+          ...orgs.map((instance) => ({ crm: 'salesforce' as const, instance })),
+          { crm: 'hubspot' as const, instance: secret?.portalId ?? null },
+        ],
+      };
+    },
+
+    'team/deals': async ({ crm, instance, query }) => {
+      try {
+        return { ok: true, ...(await backendOf({ crm }).listTeamDeals(instance, query)) };
+      } catch (error) {
+        return { ok: false, problem: toCrmProblem(error) };
+      }
+    },
+
+    'deal/review': async ({ deal, rubric, verdict, comment, sample }) => {
+      const db = await deps.db();
+      const { subject, body } = reviewRecord(rubric, verdict, comment, sample);
+      let recorded: 'crm' | 'queued' = 'crm';
+      let problem: CrmProblem | null = null;
+      try {
+        await backendOf(deal).createActivity(deal, subject, body);
+      } catch (error) {
+        problem = toCrmProblem(error);
+        // As an acknowledgement: what can never succeed goes back to the reviewer, text kept.
+        if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, review: null };
+        recorded = 'queued';
+      }
+      const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: recorded === 'crm' }, now());
+      if (recorded === 'queued') await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now());
+      return { recorded, problem, review };
+    },
+
+    'reviews/list': async () => ({ reviews: (await listReviews(await deps.db())).items.slice(0, 10_000) }),
 
     'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
 

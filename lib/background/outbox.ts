@@ -13,6 +13,7 @@ import {
   markAttempt,
   markDone,
   markInFlight,
+  markReviewSynced,
   retryAt,
   type BatonDatabase,
   type OutboxItem,
@@ -59,6 +60,7 @@ export async function runOutbox(db: BatonDatabase, backendFor: BackendFor, now =
       await markDone(db, item.id);
       // The fields are in the CRM now: the draft they came from has done its job.
       if (item.kind === 'update-fields') await deleteDraft(db, item.dealKey);
+      if (item.kind === 'create-review') await markReviewSynced(db, item.payload.reviewId).catch((error: unknown) => console.warn('[baton] The local copy of a review is gone.', error));
       result.sent++;
     } catch (error) {
       const problem = toCrmProblem(error);

@@ -6,11 +6,18 @@ import type { DealRef } from '@/lib/domain/deal';
 import type { ElementKey, RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import type { BatonActivity } from '@/lib/domain/activity';
+import type { TeamDeal, TeamQuery } from '@/lib/domain/team';
 
 export interface FieldConflict {
   element: ElementKey;
   /** The value now in the CRM, written by someone else since the edit started. */
   theirs: string;
+}
+
+/** The team's deals from one org / portal; `partial` says why some may be missing. */
+export interface TeamDealsResult {
+  deals: TeamDeal[];
+  partial: string | null;
 }
 
 export type WriteOutcome = { ok: true } | { ok: false; conflicts: FieldConflict[] };
@@ -31,4 +38,6 @@ export interface DealBackend {
   readActivities(deal: DealRef): Promise<BatonActivity[]>;
   /** Writes one numeric field / property (the CSM's rating). Throws CrmError. */
   writeNumber(deal: DealRef, field: string, value: number): Promise<void>;
+  /** The deals won in the period and the open ones in late stages (manager console). Throws CrmError when nothing could be read. */
+  listTeamDeals(instance: string, query: TeamQuery): Promise<TeamDealsResult>;
 }

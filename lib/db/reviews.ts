@@ -13,9 +13,9 @@ import {
   type ListResult,
 } from './common';
 import type { BatonDatabase } from './schema';
+import { ReviewVerdict } from '@/lib/domain/activity';
 
-export const ReviewVerdict = z.enum(['pass', 'needs-work', 'fail']);
-export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+export { ReviewVerdict };
 
 /** Criterion name → score 1..5. The rubric's criteria are configurable, so keys are free text. */
 export const Rubric = z

@@ -71,3 +71,37 @@ export function acknowledgementRecord(rubric: AckRubric, comment: string): { sub
     ].join('\n'),
   };
 }
+
+/** A manager's spot-check of a handoff: four criteria scored 1–5, a verdict, a comment. */
+export const REVIEW_RUBRIC = ['useCase', 'successMetric', 'riskFlags', 'promises'] as const;
+export type ReviewCriterion = (typeof REVIEW_RUBRIC)[number];
+
+export const REVIEW_RUBRIC_LABELS: Record<ReviewCriterion, string> = {
+  useCase: 'Use case is specific',
+  successMetric: 'Success metric is measurable',
+  riskFlags: 'Risks are honest',
+  promises: 'Promises are clear',
+};
+
+export const ReviewRubric = z.object({ useCase: Score, successMetric: Score, riskFlags: Score, promises: Score });
+export type ReviewRubric = z.infer<typeof ReviewRubric>;
+
+export const ReviewVerdict = z.enum(['pass', 'needs-work', 'fail']);
+export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+
+export const REVIEW_VERDICT_LABELS: Record<ReviewVerdict, string> = { pass: 'Pass', 'needs-work': 'Needs work', fail: 'Fail' };
+
+/** The Task / note of a review, read back by ratingOf like an acknowledgement. */
+export function reviewRecord(rubric: ReviewRubric, verdict: ReviewVerdict, comment: string, sample: { seed: number } | null): { subject: string; body: string } {
+  const rating = Math.round(REVIEW_RUBRIC.reduce((n, k) => n + rubric[k], 0) / REVIEW_RUBRIC.length);
+  return {
+    subject: `${ACTIVITY_SUBJECTS.review}: ${REVIEW_VERDICT_LABELS[verdict]} (${rating}/5)`,
+    body: [
+      `Rating: ${rating}/5`,
+      `Verdict: ${REVIEW_VERDICT_LABELS[verdict]}`,
+      ...REVIEW_RUBRIC.map((k) => `${REVIEW_RUBRIC_LABELS[k]}: ${rubric[k]}/5`),
+      ...(comment.trim() ? ['', `Comment: ${comment.trim()}`] : []),
+      ...(sample ? ['', `Spot-check sample, seed ${sample.seed}`] : []),
+    ].join('\n'),
+  };
+}

@@ -29,7 +29,9 @@ import { AuditEvent } from '@/lib/db/audit';
 import { ArtifactFields } from '@/lib/db/common';
 import { OutboxKind, OutboxStatus } from '@/lib/db/outbox';
 import { Snapshot } from '@/lib/db/snapshots';
-import { AckRubric, BatonActivity } from '@/lib/domain/activity';
+import { AckRubric, BatonActivity, ReviewRubric, ReviewVerdict } from '@/lib/domain/activity';
+import { TEAM_DEALS_MAX, TeamDeal, TeamQuery, TeamSource } from '@/lib/domain/team';
+import { Review } from '@/lib/db/reviews';
 
 /**
  * Who sent a message, as the router classifies it. 'extension-page' is any document or worker
@@ -165,6 +167,36 @@ export const protocol = {
       /** The mapped CSM rating field: written, not mapped, or failed (the Task / note is what counts). */
       ratingField: z.enum(['written', 'not-mapped', 'failed']),
     }),
+    senders: ['extension-page'],
+  }),
+  // The manager console: extension pages only.
+  'team/sources': defineMessage({
+    request: z.object({}),
+    response: z.object({ sources: z.array(TeamSource).max(50) }),
+    senders: ['extension-page'],
+  }),
+  'team/deals': defineMessage({
+    request: z.object({ crm: Crm, instance: DealRef.shape.instance, query: TeamQuery }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), deals: z.array(TeamDeal).max(TEAM_DEALS_MAX), partial: z.string().max(2000).nullable() }),
+      z.object({ ok: z.literal(false), problem: CrmProblem }),
+    ]),
+    senders: ['extension-page'],
+  }),
+  'deal/review': defineMessage({
+    request: z.object({
+      deal: DealRef,
+      rubric: ReviewRubric,
+      verdict: ReviewVerdict,
+      comment: z.string().max(5000),
+      sample: z.object({ seed: z.number().int().min(0).max(0xffffffff) }).nullable(),
+    }),
+    response: z.object({ recorded: z.enum(['crm', 'queued', 'failed']), problem: CrmProblem.nullable(), review: Review.nullable() }),
+    senders: ['extension-page'],
+  }),
+  'reviews/list': defineMessage({
+    request: z.object({}),
+    response: z.object({ reviews: z.array(Review).max(10_000) }),
     senders: ['extension-page'],
   }),
   'deal/snapshot': defineMessage({

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/fixtures';
 import { isolate, serveSalesforce } from '../e2e/salesforce/sandbox';
+import { seedOrg } from '../fixtures/team';
 import { FakeSalesforceOrg } from '../fixtures/salesforce/org';
 
 const SHOTS = path.resolve('artifacts/demo');
@@ -54,6 +55,8 @@ async function main() {
   await isolate(context);
   const org = new FakeSalesforceOrg();
   const deals = seed(org);
+  // The rest of the team's quarter, for the manager console.
+  seedOrg(org, { count: 120, today: new Date().toISOString().slice(0, 10) });
   const box = await serveSalesforce(context, org, { relatedIds: [deals.empty.id, deals.good.id, deals.junk.id] });
   const page = await context.newPage();
   await page.goto(box.recordUrl(deals.empty.id));
@@ -110,6 +113,16 @@ async function main() {
   const file = path.join(SHOTS, '07-cs-brief-side-panel.png');
   await brief.screenshot({ path: file, fullPage: true });
   saved.push(file);
+
+  // The manager's side: the console over the team's deals, then the team view.
+  const console_ = await context.newPage();
+  await console_.setViewportSize({ width: 1400, height: 900 });
+  await console_.goto(`${extensionOrigin}/console.html`);
+  await console_.getByText(/Salesforce acme: \d+ deals/).waitFor();
+  await shot(console_, '08-manager-console');
+  await console_.getByRole('tab', { name: 'Team' }).click();
+  await console_.locator('.recharts-surface').first().waitFor();
+  await shot(console_, '09-manager-console-team');
 
   await context.close();
   console.log(`Demo walk-through saved (the fake org now has "${deals.empty.name}" in ${org.opportunities.get(deals.empty.id)?.stage}):`);

@@ -10,7 +10,9 @@ import type { BatonActivity } from '@/lib/domain/activity';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
 import type { FetchLike } from '@/lib/crm/http';
-import type { DealBackend, WriteOutcome } from '@/lib/crm/backend';
+import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crm/backend';
+import type { TeamQuery } from '@/lib/domain/team';
+import { listTeamHubSpotDeals } from './team';
 import { getSecret, putSecret, type BatonDatabase, type HubSpotSecret } from '@/lib/db';
 import { hubspotDealUrl } from '@/lib/hosts/hubspot/urls';
 import { HubSpotApi } from './api';
@@ -163,5 +165,14 @@ export class HubSpotBackend implements DealBackend {
   async writeNumber(deal: DealRef, field: string, value: number): Promise<void> {
     const { api } = await this.api(deal.instance);
     await api.patch(`/crm/v3/objects/deals/${encodeURIComponent(deal.recordId)}`, { properties: { [field]: String(value) } }, DealObject, 'the saved deal');
+  }
+
+  async listTeamDeals(portal: string, query: TeamQuery): Promise<TeamDealsResult> {
+    const { api, secret } = await this.api(portal);
+    const [properties, pipelines] = await Promise.all([
+      this.cached(this.properties, portal, () => readDealProperties(api)),
+      this.cached(this.pipelines, portal, () => readPipelines(api)),
+    ]);
+    return listTeamHubSpotDeals(api, { portal, uiDomain: secret.uiDomain, mapping: await this.options.mapping(), properties, pipelines, query });
   }
 }

@@ -115,6 +115,18 @@ export class SalesforceApi {
     return readJson(await this.request('GET', path), schema, what, NAME);
   }
 
+  /**
+   * The next batch of a query: `nextRecordsUrl` is a path from the host's root
+   * ("/services/data/v66.0/query/01gD0000002HU6KIAW-2000"), under this API version only.
+   */
+  async next<S extends z.ZodType>(nextRecordsUrl: string, schema: S, what: string): Promise<z.output<S>> {
+    const prefix = `/services/data/v${SALESFORCE_API_VERSION}/`;
+    if (!nextRecordsUrl.startsWith(prefix) || nextRecordsUrl.includes('..')) {
+      throw new CrmError({ kind: 'bad-response', message: `Salesforce gave a next-batch address Baton does not follow: ${nextRecordsUrl.slice(0, 200)}` });
+    }
+    return this.get(nextRecordsUrl.slice(prefix.length), schema, what);
+  }
+
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.output<S>> {
     return readJson(await this.request('POST', path, body), schema, what, NAME);
   }

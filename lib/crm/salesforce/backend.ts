@@ -10,7 +10,9 @@ import type { BatonActivity } from '@/lib/domain/activity';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/crm/errors';
 import type { FetchLike } from '@/lib/crm/http';
-import type { DealBackend, WriteOutcome } from '@/lib/crm/backend';
+import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crm/backend';
+import type { TeamQuery } from '@/lib/domain/team';
+import { listTeamOpportunities, teamQuery } from './team';
 import { apiHostFor, lightningHostFor } from '@/lib/hosts/salesforce/urls';
 import { SalesforceApi } from './api';
 import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './opportunity';
@@ -143,5 +145,12 @@ export class SalesforceBackend implements DealBackend {
   async writeNumber(deal: DealRef, field: string, value: number): Promise<void> {
     const api = await this.api(deal.instance);
     await writeOpportunityNumber(api, deal.recordId, await this.describe(deal.instance, api), field, value);
+  }
+
+  async listTeamDeals(instance: string, query: TeamQuery): Promise<TeamDealsResult> {
+    const api = await this.api(instance);
+    const describe = await this.describe(instance, api);
+    const stages = await this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+    return listTeamOpportunities(api, instance, teamQuery(await this.options.mapping(), describe, stages, query), stages);
   }
 }

@@ -43,6 +43,14 @@ export function apiHostFor(instance: string): string {
   return `${instance}${API_SUFFIX}`;
 }
 
+/** The org of a REST API host (a `sid` cookie's domain, with or without its leading dot), or null. */
+export function apiHostInstance(host: string): string | null {
+  const h = host.toLowerCase().replace(/^\./, '');
+  if (!h.endsWith(API_SUFFIX)) return null;
+  const instance = h.slice(0, -API_SUFFIX.length);
+  return INSTANCE.test(instance) ? instance : null;
+}
+
 /** The Lightning app host of an org. */
 export function lightningHostFor(instance: string): string {
   return `${instance}${LIGHTNING_SUFFIX}`;

@@ -8,16 +8,7 @@ import { isolate, serveSalesforce, type Sandbox } from './sandbox';
 export { expect };
 
 /** A good handoff: no blocking finding with the default rules. */
-export const GOOD_HANDOFF = {
-  useCase: 'Route all inbound support email and chat for 300 agents in EMEA through one shared queue, replacing Zendesk.',
-  successMetric: 'Cut median first response time from 9 hours to 2 hours within 90 days of go-live.',
-  riskFlags: '[high] Champion Maria Lopez may move to another team in Q2\n[medium] Legal has not reviewed the DPA yet',
-  whyBought: 'Their ticket backlog doubled after the merger and the old tool cannot route by region or language.',
-  promises: '[committed] SSO with Okta live before go-live | owner: Dana Lee | due: 2027-02-01 | sign-off: VP CS',
-  stakeholders: 'Maria Lopez | champion | maria@acme.com\nTom Berg | economic buyer | tom@acme.com',
-  timeline: 'Go-live: 2027-03-01\n30 days: Admins trained',
-  knownGaps: 'No native Jira Server integration; the customer accepted the cloud connector for now.',
-};
+export { GOOD as GOOD_HANDOFF } from '@/test/fixtures/team';
 
 export const JUNK_HANDOFF = {
   useCase: 'TBD',

@@ -33,6 +33,7 @@ function setup(options: { ratingField?: boolean; csmRating?: string } = {}) {
       return settings;
     },
     kickOutbox,
+    salesforceOrgs: async () => [],
     connectHubSpot: async () => {
       throw new Error('not in these tests');
     },

@@ -22,6 +22,7 @@ function setup() {
     backend: (crm) => (crm === 'hubspot' ? backend : null),
     db,
     settings: async () => defaultSettings(),
+    salesforceOrgs: async () => [],
     kickOutbox: async () => {},
     connectHubSpot: async (request) => {
       if (request.method !== 'private-app') throw new Error('no oauth here');

@@ -80,5 +80,9 @@ export function unusedHandlers() {
     'draft/delete': unused('draft/delete'),
     'outbox/status': unused('outbox/status'),
     'outbox/retry': unused('outbox/retry'),
+    'team/sources': unused('team/sources'),
+    'team/deals': unused('team/deals'),
+    'deal/review': unused('deal/review'),
+    'reviews/list': unused('reviews/list'),
   };
 }

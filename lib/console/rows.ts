@@ -1,0 +1,85 @@
+/**
+ * The console's row of one deal: the CRM's data with the handoff scored by the rules in force,
+ * what blocks, Baton's own activities summarised (overrides and their reasons, CS
+ * acknowledgement and rating, reviews).
+ */
+import { NON_NEGOTIABLES, type ElementKey } from '@/lib/domain/elements';
+import { dealKey, type Crm, type DealRef } from '@/lib/domain/deal';
+import type { TeamDeal } from '@/lib/domain/team';
+import type { RulesConfig } from '@/lib/rules/config';
+import type { Evaluation } from '@/lib/rules/types';
+import { evaluateRaw } from '@/lib/rules';
+
+export interface ConsoleRow {
+  key: string;
+  deal: DealRef;
+  crm: Crm;
+  /** "Salesforce acme", "HubSpot 12345". */
+  source: string;
+  name: string;
+  owner: string;
+  account: string | null;
+  amount: number | null;
+  currency: string | null;
+  closeDate: string | null;
+  stage: string;
+  status: 'won' | 'open';
+  score: number;
+  /** Non-negotiables that are empty or do not pass (a blocking finding). */
+  missing: ElementKey[];
+  findings: number;
+  /** Any element is placeholder text ("TBD", "n/a", keyboard mash). */
+  placeholder: boolean;
+  overrides: number;
+  overrideReasons: string[];
+  acknowledged: boolean;
+  /** The CSM's rating: the mapped field, else the latest acknowledgement's. */
+  csmRating: number | null;
+  reviewed: boolean;
+  url: string;
+  team: TeamDeal;
+  evaluation: Evaluation;
+}
+
+export const CRM_LABELS: Record<Crm, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
+export const UNASSIGNED = 'Unassigned';
+
+/** "Reason given: …" in an override Task / note Baton wrote. */
+export function overrideReason(body: string): string | null {
+  const m = /^Reason given: (.+)$/m.exec(body);
+  return m?.[1]?.trim() || null;
+}
+
+export function toConsoleRow(team: TeamDeal, rules: RulesConfig, today: string, reviewedLocally: ReadonlySet<string>): ConsoleRow {
+  const evaluation = evaluateRaw(team.artifact, { amount: team.amount, closeDate: team.closeDate, stage: team.stage.label, pipeline: null, today }, rules);
+  const blocked = new Set(evaluation.findings.filter((f) => f.severity === 'block').map((f) => f.element));
+  const overrides = team.activities.filter((a) => a.kind === 'override');
+  const acks = team.activities.filter((a) => a.kind === 'acknowledgement');
+  const key = dealKey(team.deal);
+  return {
+    key,
+    deal: team.deal,
+    crm: team.deal.crm,
+    source: `${CRM_LABELS[team.deal.crm]} ${team.deal.instance}`,
+    name: team.name,
+    owner: team.owner ?? UNASSIGNED,
+    account: team.account,
+    amount: team.amount,
+    currency: team.currency,
+    closeDate: team.closeDate,
+    stage: team.stage.label,
+    status: team.status,
+    score: evaluation.score,
+    missing: NON_NEGOTIABLES.filter((k) => team.artifact[k].trim() === '' || blocked.has(k)),
+    findings: evaluation.findings.length,
+    placeholder: evaluation.findings.some((f) => f.rule === 'placeholder'),
+    overrides: overrides.length,
+    overrideReasons: overrides.flatMap((o) => overrideReason(o.body) ?? []),
+    acknowledged: acks.length > 0,
+    csmRating: team.csmRating ?? acks.find((a) => a.rating !== null)?.rating ?? null,
+    reviewed: reviewedLocally.has(key) || team.activities.some((a) => a.kind === 'review'),
+    url: team.url,
+    team,
+    evaluation,
+  };
+}
