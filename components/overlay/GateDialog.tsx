@@ -26,6 +26,18 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
     return () => clearTimeout(timer);
   }, [state?.kind]);
 
+  // The controller clears the dialog and then lets the move through (a replayed click, key or
+  // drag). The modal must be gone by then, or the replay lands on a page the modal keeps inert:
+  // closing it in the effect below, after React's next commit, was too late.
+  useEffect(() => {
+    const unsubscribe = controller.dialog.subscribe(() => {
+      if (controller.dialog.get() === null && ref.current?.open) ref.current.close();
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, [controller]);
+
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

@@ -110,8 +110,9 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
 
   /**
    * The same pointer drag again: from the card's centre to the target column's, once the page
-   * takes the pointer at both points. Until Baton's modal dialog has closed (a React commit after
-   * the gate lets go; slower on a busy machine) the page is inert and would drop the card nowhere.
+   * takes the pointer at both points. Baton's dialog is closed before the move goes through; this
+   * waits out what the page itself still has over the board (a modal, a re-render), which would
+   * otherwise take the release and drop the card nowhere.
    */
   const replayPointerDrag = (handle: Element, column: Element) => () => {
     const giveUpAt = Date.now() + REPLAY_WAIT_MS;
