@@ -3,8 +3,8 @@
  * sorted and searched; the team view; the spot-check queue; CSV of what is on screen.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { CONSOLE_COLUMNS, CONSOLE_GLOBAL_FILTER, DEFAULT_SORTING, NO_FILTERS, SEARCH_COLUMN, columnFiltersOf, type ConsoleFilters } from '@/lib/console/table';
+import { useReactTable, type SortingState } from '@tanstack/react-table';
+import { CONSOLE_TABLE_OPTIONS, DEFAULT_SORTING, NO_FILTERS, columnFiltersOf, type ConsoleFilters } from '@/lib/console/table';
 import { toConsoleRow, CRM_LABELS } from '@/lib/console/rows';
 import { consoleCsv, csvBlob } from '@/lib/console/csv';
 import { loadQueue, type ReviewQueue as Queue } from '@/lib/console/queue';
@@ -72,15 +72,10 @@ export function ConsoleApp() {
   const columnFilters = useMemo(() => columnFiltersOf(filters), [filters]);
 
   const table = useReactTable({
+    ...CONSOLE_TABLE_OPTIONS,
     data: rows,
-    columns: CONSOLE_COLUMNS,
     state: { sorting, columnFilters, globalFilter: filters.search },
     onSortingChange: setSorting,
-    globalFilterFn: CONSOLE_GLOBAL_FILTER,
-    getColumnCanGlobalFilter: (column) => column.id === SEARCH_COLUMN,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
   });
   const visible = table.getRowModel().rows.map((r) => r.original);
   const partial = data.sources.some((s) => (s.status === 'failed' && s.problem.kind !== 'not-connected') || (s.status === 'ok' && s.partial !== null));

@@ -3,7 +3,7 @@ import { parseArtifact } from '@/lib/domain/artifact';
 import { REVIEW_RUBRIC, REVIEW_RUBRIC_LABELS, REVIEW_VERDICT_LABELS, ReviewVerdict, type ReviewRubric } from '@/lib/domain/activity';
 import { drawSample, newSeed } from '@/lib/console/sample';
 import { EMPTY_REVIEW_DRAFT, saveQueue, type ReviewDraft, type ReviewQueue as Queue } from '@/lib/console/queue';
-import type { ConsoleRow } from '@/lib/console/rows';
+import { CRM_LABELS, type ConsoleRow } from '@/lib/console/rows';
 import { sendMessage } from '@/lib/messaging/client';
 import { Brief } from '@/components/brief/Brief';
 import { openBrief } from './openBrief';
@@ -135,7 +135,7 @@ export function ReviewQueue({ rows, byKey, queue, onQueue, onReviewed }: Props) 
                   Next deal
                 </button>
                 <a href={row.url} target="_blank" rel="noreferrer noopener">
-                  Open in {row.crm === 'salesforce' ? 'Salesforce' : 'HubSpot'}
+                  Open in {CRM_LABELS[row.crm]}
                 </a>
                 <button type="button" className="link" onClick={() => openBrief(row.url)}>
                   Open in the side panel

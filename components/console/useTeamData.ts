@@ -26,8 +26,6 @@ export interface TeamData {
   markReviewed(key: string): void;
 }
 
-const NOT_CONNECTED: CrmProblem = { kind: 'not-connected', message: 'HubSpot is not connected. Connect it in Baton’s options to see its deals here.' };
-
 export function useTeamData(query: TeamQuery): TeamData {
   const [deals, setDeals] = useState<TeamDeal[]>([]);
   const [sources, setSources] = useState<SourceState[]>([]);
@@ -53,11 +51,11 @@ export function useTeamData(query: TeamQuery): TeamData {
         if (!stillMine()) return;
         setRules(settings.rules);
         setReviewed(new Set(reviews.map((r) => r.dealKey)));
-        setSources(found.map((s) => (s.instance === null ? { ...s, status: 'failed', problem: NOT_CONNECTED } : { ...s, status: 'loading' })));
+        setSources(found.map(({ crm, instance, problem }) => (problem ? { crm, instance, status: 'failed', problem } : { crm, instance, status: 'loading' })));
         setDeals([]);
         await Promise.all(
           found.map(async (source, index) => {
-            if (source.instance === null) return;
+            if (source.instance === null || source.problem) return;
             const instance = source.instance;
             let next: SourceState;
             try {

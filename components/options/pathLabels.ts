@@ -1,8 +1,8 @@
 import { ElementKey, ELEMENT_LABELS } from '@/lib/domain/elements';
 import { RuleId } from '@/lib/rules/types';
+import { Crm, CRM_LABELS } from '@/lib/domain/deal';
 import { RULE_LABELS } from '@/lib/rules/labels';
 
-const CRM_NAMES: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
 const FIXED: Record<string, string> = {
   enforcement: 'Enforcement mode',
   role: 'Your role',
@@ -23,7 +23,10 @@ export function pathLabel(path: string): string {
   const fixed = FIXED[path];
   if (fixed) return fixed;
   const parts = path.split('.');
-  if (parts[0] === 'fieldMappings') return `${elementLabel(parts[2])} — ${CRM_NAMES[parts[1] ?? ''] ?? parts[1]}`;
+  if (parts[0] === 'fieldMappings') {
+    const crm = Crm.safeParse(parts[1]);
+    return `${elementLabel(parts[2])} — ${crm.success ? CRM_LABELS[crm.data] : parts[1]}`;
+  }
   if (parts[0] === 'rules' && parts[1] === 'modes') {
     const rule = RuleId.safeParse(parts[2]);
     if (rule.success) return RULE_LABELS[rule.data];

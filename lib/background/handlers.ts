@@ -200,8 +200,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const orgs = [...new Set(await deps.salesforceOrgs())].sort();
       return {
         sources: [
-          ...orgs.map((instance) => ({ crm: 'salesforce' as const, instance })),
-          { crm: 'hubspot' as const, instance: secret?.portalId ?? null },
+          ...orgs.map((instance) => ({ crm: 'salesforce' as const, instance, problem: null })),
+          secret
+            ? { crm: 'hubspot' as const, instance: secret.portalId, problem: null }
+            : { crm: 'hubspot' as const, instance: null, problem: { kind: 'not-connected' as const, message: NOT_SET_UP.hubspot } },
         ],
       };
     },

@@ -8,6 +8,7 @@ import {
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
+  type Column,
   type ColumnDef,
   type ColumnFiltersState,
   type FilterFn,
@@ -32,7 +33,8 @@ export interface ConsoleFilters {
 
 export const NO_FILTERS: ConsoleFilters = { search: '', owner: null, crm: null, status: null, scoreMin: 0, scoreMax: 100, hasOverride: false, unacknowledged: false };
 
-const isTrue: FilterFn<ConsoleRow> = (row, id, value) => value !== true || row.getValue<number | boolean>(id) === true || Number(row.getValue(id)) > 0;
+/** On (value true): keeps rows whose count is above zero or whose flag is true. */
+const isTrue: FilterFn<ConsoleRow> = (row, id, value) => value !== true || Number(row.getValue(id)) > 0;
 const equals: FilterFn<ConsoleRow> = (row, id, value) => row.getValue(id) === value;
 const scoreBetween: FilterFn<ConsoleRow> = (row, id, value) => {
   const [min, max] = value as [number, number];
@@ -65,8 +67,18 @@ export const CONSOLE_COLUMNS: ColumnDef<ConsoleRow>[] = [
   { id: 'csmRating', header: 'CSM rating', accessorFn: (r) => r.csmRating ?? undefined, sortingFn: 'basic', sortUndefined: 'last' },
 ];
 
-export const CONSOLE_GLOBAL_FILTER = searchText;
-export const SEARCH_COLUMN = 'name';
+/** The search looks at several fields at once (searchText), so it runs on one column only. */
+const SEARCH_COLUMN = 'name';
+
+/** Everything but the data and the state: the page's useReactTable and createConsoleTable share it. */
+export const CONSOLE_TABLE_OPTIONS = {
+  columns: CONSOLE_COLUMNS,
+  globalFilterFn: searchText,
+  getColumnCanGlobalFilter: (column: Column<ConsoleRow>) => column.id === SEARCH_COLUMN,
+  getCoreRowModel: getCoreRowModel<ConsoleRow>(),
+  getFilteredRowModel: getFilteredRowModel<ConsoleRow>(),
+  getSortedRowModel: getSortedRowModel<ConsoleRow>(),
+};
 
 export function columnFiltersOf(filters: ConsoleFilters): ColumnFiltersState {
   const out: ColumnFiltersState = [];
@@ -91,19 +103,13 @@ export function setConsoleView(table: Table<ConsoleRow>, filters: ConsoleFilters
 export function createConsoleTable(rows: ConsoleRow[], filters: ConsoleFilters, sorting: SortingState): Table<ConsoleRow> {
   let state: Partial<TableState> = { columnFilters: columnFiltersOf(filters), globalFilter: filters.search, sorting };
   const table = createTable<ConsoleRow>({
+    ...CONSOLE_TABLE_OPTIONS,
     data: rows,
-    columns: CONSOLE_COLUMNS,
     state,
     onStateChange: (updater) => {
       state = typeof updater === 'function' ? updater(state as TableState) : updater;
     },
     renderFallbackValue: null,
-    globalFilterFn: CONSOLE_GLOBAL_FILTER,
-    // The search looks at several fields at once (CONSOLE_GLOBAL_FILTER), so it runs on one column only.
-    getColumnCanGlobalFilter: (column) => column.id === SEARCH_COLUMN,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
   });
   table.setOptions((prev) => ({ ...prev, state: { ...table.initialState, ...state } }));
   return table;

@@ -54,9 +54,19 @@ const Score = z.number().int().min(1).max(5);
 export const AckRubric = z.object({ context: Score, promises: Score, stakeholders: Score, successCriteria: Score });
 export type AckRubric = z.infer<typeof AckRubric>;
 
+/** A rubric's overall rating: the mean of its scores, rounded. */
+function meanRating<K extends string>(criteria: readonly K[], rubric: Record<K, number>): number {
+  return Math.round(criteria.reduce((n, k) => n + rubric[k], 0) / criteria.length);
+}
+
+/** "Label: 4/5" per criterion, then the comment when there is one: the readable part of a record. */
+function rubricLines<K extends string>(criteria: readonly K[], labels: Record<K, string>, rubric: Record<K, number>, comment: string): string[] {
+  return [...criteria.map((k) => `${labels[k]}: ${rubric[k]}/5`), ...(comment.trim() ? ['', `Comment: ${comment.trim()}`] : [])];
+}
+
 /** The overall rating: the rubric's mean, rounded. */
 export function ackRating(rubric: AckRubric): number {
-  return Math.round(ACK_RUBRIC.reduce((n, k) => n + rubric[k], 0) / ACK_RUBRIC.length);
+  return meanRating(ACK_RUBRIC, rubric);
 }
 
 /** The Task / note of an acknowledgement: a subject with the rating, a body a person can read. */
@@ -64,11 +74,7 @@ export function acknowledgementRecord(rubric: AckRubric, comment: string): { sub
   const rating = ackRating(rubric);
   return {
     subject: `${ACTIVITY_SUBJECTS.acknowledgement} (${rating}/5)`,
-    body: [
-      `Rating: ${rating}/5`,
-      ...ACK_RUBRIC.map((k) => `${ACK_RUBRIC_LABELS[k]}: ${rubric[k]}/5`),
-      ...(comment.trim() ? ['', `Comment: ${comment.trim()}`] : []),
-    ].join('\n'),
+    body: [`Rating: ${rating}/5`, ...rubricLines(ACK_RUBRIC, ACK_RUBRIC_LABELS, rubric, comment)].join('\n'),
   };
 }
 
@@ -93,14 +99,13 @@ export const REVIEW_VERDICT_LABELS: Record<ReviewVerdict, string> = { pass: 'Pas
 
 /** The Task / note of a review, read back by ratingOf like an acknowledgement. */
 export function reviewRecord(rubric: ReviewRubric, verdict: ReviewVerdict, comment: string, sample: { seed: number } | null): { subject: string; body: string } {
-  const rating = Math.round(REVIEW_RUBRIC.reduce((n, k) => n + rubric[k], 0) / REVIEW_RUBRIC.length);
+  const rating = meanRating(REVIEW_RUBRIC, rubric);
   return {
     subject: `${ACTIVITY_SUBJECTS.review}: ${REVIEW_VERDICT_LABELS[verdict]} (${rating}/5)`,
     body: [
       `Rating: ${rating}/5`,
       `Verdict: ${REVIEW_VERDICT_LABELS[verdict]}`,
-      ...REVIEW_RUBRIC.map((k) => `${REVIEW_RUBRIC_LABELS[k]}: ${rubric[k]}/5`),
-      ...(comment.trim() ? ['', `Comment: ${comment.trim()}`] : []),
+      ...rubricLines(REVIEW_RUBRIC, REVIEW_RUBRIC_LABELS, rubric, comment),
       ...(sample ? ['', `Spot-check sample, seed ${sample.seed}`] : []),
     ].join('\n'),
   };

@@ -3,6 +3,9 @@ import { z } from '@/lib/zod';
 export const Crm = z.enum(['salesforce', 'hubspot']);
 export type Crm = z.infer<typeof Crm>;
 
+/** The CRMs' names as people write them. */
+export const CRM_LABELS: Record<Crm, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
+
 /**
  * Identifies one deal across Baton: which CRM, which org / portal, which record.
  * `instance` is the Salesforce My Domain name (e.g. "acme--uat") or the HubSpot portal id.

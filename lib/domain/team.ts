@@ -8,6 +8,7 @@ import { z } from '@/lib/zod';
 import { Crm, DealRef } from './deal';
 import { RawArtifact } from './elements';
 import { BatonActivity } from './activity';
+import { CrmProblem } from '@/lib/crm/errors';
 import type { StageOption } from './snapshot';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -43,8 +44,9 @@ export type TeamDeal = z.infer<typeof TeamDeal>;
 /** One connected CRM the console reads: a Salesforce org with a session, the HubSpot portal Baton holds a token for. */
 export const TeamSource = z.object({
   crm: Crm,
-  /** Null when the CRM is not connected at all (no HubSpot token). */
+  /** Null when the CRM is not connected at all (no HubSpot token); `problem` then says so. */
   instance: DealRef.shape.instance.nullable(),
+  problem: CrmProblem.nullable(),
 });
 export type TeamSource = z.infer<typeof TeamSource>;
 

@@ -93,6 +93,11 @@ export class HubSpotBackend implements DealBackend {
     this.pipelines.clear();
   }
 
+  /** The portal's deal properties and pipelines, cached together. */
+  private portalSchema(portal: string, api: HubSpotApi): Promise<[Map<string, PropertyInfo>, PipelineInfo[]]> {
+    return Promise.all([this.cached(this.properties, portal, () => readDealProperties(api)), this.cached(this.pipelines, portal, () => readPipelines(api))]);
+  }
+
   async readStages(portal: string): Promise<StageOption[]> {
     const { api } = await this.api(portal);
     const pipelines = await this.cached(this.pipelines, portal, () => readPipelines(api));
@@ -102,10 +107,7 @@ export class HubSpotBackend implements DealBackend {
   async readSnapshot(deal: DealRef): Promise<DealSnapshot> {
     const { api, secret } = await this.api(deal.instance);
     const mapping = await this.options.mapping();
-    const [properties, pipelines] = await Promise.all([
-      this.cached(this.properties, deal.instance, () => readDealProperties(api)),
-      this.cached(this.pipelines, deal.instance, () => readPipelines(api)),
-    ]);
+    const [properties, pipelines] = await this.portalSchema(deal.instance, api);
     const fieldIssues = checkMapping(properties, mapping);
     const present = new Set(ELEMENT_KEYS.filter((k) => !fieldIssues.some((i) => i.element === k && i.problem === 'missing')));
     const record = await readDeal(api, deal.recordId, mapping, present);
@@ -169,10 +171,7 @@ export class HubSpotBackend implements DealBackend {
 
   async listTeamDeals(portal: string, query: TeamQuery): Promise<TeamDealsResult> {
     const { api, secret } = await this.api(portal);
-    const [properties, pipelines] = await Promise.all([
-      this.cached(this.properties, portal, () => readDealProperties(api)),
-      this.cached(this.pipelines, portal, () => readPipelines(api)),
-    ]);
+    const [properties, pipelines] = await this.portalSchema(portal, api);
     return listTeamHubSpotDeals(api, { portal, uiDomain: secret.uiDomain, mapping: await this.options.mapping(), properties, pipelines, query });
   }
 }

@@ -214,14 +214,14 @@ export async function readBatonNotes(api: HubSpotApi, dealId: string): Promise<B
     NoteSearch,
     'the deal’s notes',
   );
-  const out: BatonActivity[] = [];
-  for (const note of found.results) {
-    const text = noteText((note.properties.hs_note_body ?? '').slice(0, 100_000));
-    const [subject = '', ...rest] = text.split('\n');
-    const kind = activityKindOf(subject);
-    if (kind === null) continue;
-    const body = rest.join('\n').slice(0, 32_000);
-    out.push({ kind, at: note.properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
-  }
-  return out;
+  return found.results.flatMap((note) => batonActivityOfNote(note.properties) ?? []);
+}
+
+/** A note as a Baton activity (its first line is the subject Baton wrote), or null when it is not Baton's. */
+export function batonActivityOfNote(properties: Record<string, string | null | undefined>): BatonActivity | null {
+  const [subject = '', ...rest] = noteText((properties.hs_note_body ?? '').slice(0, 100_000)).split('\n');
+  const kind = activityKindOf(subject);
+  if (kind === null) return null;
+  const body = rest.join('\n').slice(0, 32_000);
+  return { kind, at: properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) };
 }

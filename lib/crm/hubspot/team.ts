@@ -6,7 +6,7 @@
  * associations and a batch read of those notes.
  */
 import { ELEMENT_KEYS, emptyArtifact } from '@/lib/domain/elements';
-import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
+import type { BatonActivity } from '@/lib/domain/activity';
 import { TEAM_DEALS_MAX, lateStages, type TeamDeal, type TeamQuery } from '@/lib/domain/team';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError, toCrmProblem } from '@/lib/crm/errors';
@@ -14,7 +14,7 @@ import type { TeamDealsResult } from '@/lib/crm/backend';
 import { hubspotDealUrl } from '@/lib/hosts/hubspot/urls';
 import { z } from '@/lib/zod';
 import type { HubSpotApi } from './api';
-import { hubspotDate, noteText, type PipelineInfo, type PropertyInfo } from './deal';
+import { batonActivityOfNote, hubspotDate, type PipelineInfo, type PropertyInfo } from './deal';
 import { DealObject } from './schemas';
 
 /** HubSpot's search: at most 200 per page and 10,000 results per query. */
@@ -127,11 +127,8 @@ async function batonNotes(api: HubSpotApi, dealIds: readonly string[], sleep: (m
       sleep,
     );
     for (const note of batch.results) {
-      const [subject = '', ...rest] = noteText((note.properties.hs_note_body ?? '').slice(0, 100_000)).split('\n');
-      const kind = activityKindOf(subject);
-      if (kind === null) continue;
-      const body = rest.join('\n').slice(0, 32_000);
-      activityOfNote.set(note.id, { kind, at: note.properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
+      const activity = batonActivityOfNote(note.properties);
+      if (activity) activityOfNote.set(note.id, activity);
     }
   }
   const out = new Map<string, BatonActivity[]>();

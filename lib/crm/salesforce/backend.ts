@@ -117,9 +117,13 @@ export class SalesforceBackend implements DealBackend {
     };
   }
 
-  async readStages(instance: string): Promise<StageOption[]> {
-    const api = await this.api(instance);
+  /** The org's stages of the master record type (all record types' won stages are among them). */
+  private orgStages(instance: string, api: SalesforceApi): Promise<StageOption[]> {
     return this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+  }
+
+  async readStages(instance: string): Promise<StageOption[]> {
+    return this.orgStages(instance, await this.api(instance));
   }
 
   async writeFields(deal: DealRef, fields: Partial<RawArtifact>, expected: Partial<RawArtifact>): Promise<WriteOutcome> {
@@ -150,7 +154,7 @@ export class SalesforceBackend implements DealBackend {
   async listTeamDeals(instance: string, query: TeamQuery): Promise<TeamDealsResult> {
     const api = await this.api(instance);
     const describe = await this.describe(instance, api);
-    const stages = await this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+    const stages = await this.orgStages(instance, api);
     return listTeamOpportunities(api, instance, teamQuery(await this.options.mapping(), describe, stages, query), stages);
   }
 }

@@ -249,27 +249,33 @@ export async function createTask(
   return result.id;
 }
 
-const TaskRow = z.looseObject({
+export const TaskRow = z.looseObject({
   Subject: z.string().nullable(),
   Description: z.string().nullable(),
   CreatedDate: z.string(),
   CreatedBy: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
 });
+type TaskRow = z.infer<typeof TaskRow>;
+
+/** Baton's activities among Task rows (recognised by their subject), in the rows' order. */
+export function batonActivitiesOf(rows: readonly TaskRow[]): BatonActivity[] {
+  const out: BatonActivity[] = [];
+  for (const row of rows) {
+    const subject = row.Subject ?? '';
+    const kind = activityKindOf(subject);
+    if (kind === null) continue;
+    const body = (row.Description ?? '').slice(0, 32_000);
+    out.push({ kind, at: row.CreatedDate, by: row.CreatedBy?.Name?.slice(0, 200) ?? null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
+  }
+  return out;
+}
 
 /** Baton's Tasks on the opportunity (by their subject), newest first. */
 export async function readBatonTasks(api: SalesforceApi, opportunityId: string): Promise<BatonActivity[]> {
   if (!/^[A-Za-z0-9]{15,18}$/.test(opportunityId)) throw new CrmError({ kind: 'not-found', message: 'Not an opportunity id.' });
   const q = `SELECT Subject, Description, CreatedDate, CreatedBy.Name FROM Task WHERE WhatId = '${opportunityId}' AND Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 50`;
   const result = await api.get(`query?q=${encodeURIComponent(q)}`, queryResult(TaskRow), 'the opportunity’s Baton tasks');
-  const out: BatonActivity[] = [];
-  for (const row of result.records) {
-    const subject = row.Subject ?? '';
-    const kind = activityKindOf(subject);
-    if (kind === null) continue;
-    const body = (row.Description ?? '').slice(0, 32_000);
-    out.push({ kind, at: row.CreatedDate, by: row.CreatedBy?.Name ?? null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
-  }
-  return out;
+  return batonActivitiesOf(result.records);
 }
 
 /** Writes one number field (the CSM's rating) on the opportunity. */

@@ -5,7 +5,6 @@
  */
 import { ELEMENT_KEYS, emptyArtifact } from '@/lib/domain/elements';
 import { isValidIsoDate } from '@/lib/domain/dates';
-import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
 import { TEAM_DEALS_MAX, lateStages, type TeamDeal, type TeamQuery } from '@/lib/domain/team';
 import type { StageOption } from '@/lib/domain/snapshot';
 import type { SalesforceMapping } from '@/lib/settings/schema';
@@ -14,20 +13,13 @@ import type { TeamDealsResult } from '@/lib/crm/backend';
 import { lightningHostFor } from '@/lib/hosts/salesforce/urls';
 import { z } from '@/lib/zod';
 import type { SalesforceApi } from './api';
-import { checkMapping } from './opportunity';
+import { TaskRow, batonActivitiesOf, checkMapping } from './opportunity';
 import { queryResult, type DescribeField } from './schemas';
 
 /** A SOQL string literal: backslash and quote escaped, as SOQL requires. */
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
-
-const TaskRow = z.looseObject({
-  Subject: z.string().nullable(),
-  Description: z.string().nullable(),
-  CreatedDate: z.string(),
-  CreatedBy: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
-});
 
 const OpportunityRow = z.looseObject({
   Id: z.string().regex(/^[A-Za-z0-9]{15,18}$/),
@@ -83,18 +75,6 @@ export function teamQuery(
   };
 }
 
-function activitiesOf(row: OpportunityRow): BatonActivity[] {
-  const out: BatonActivity[] = [];
-  for (const task of row.Tasks?.records ?? []) {
-    const subject = task.Subject ?? '';
-    const kind = activityKindOf(subject);
-    if (kind === null) continue;
-    const body = (task.Description ?? '').slice(0, 32_000);
-    out.push({ kind, at: task.CreatedDate, by: task.CreatedBy?.Name?.slice(0, 200) ?? null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
-  }
-  return out;
-}
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
@@ -121,7 +101,7 @@ export function teamDealOf(row: OpportunityRow, instance: string, plan: TeamQuer
     stage: { value: stage.slice(0, 255), label: (labels.get(stage) ?? stage).slice(0, 255) },
     status: row.IsWon ? 'won' : 'open',
     artifact,
-    activities: activitiesOf(row),
+    activities: batonActivitiesOf(row.Tasks?.records ?? []),
     csmRating: typeof rating === 'number' && Number.isFinite(rating) ? rating : null,
   };
 }

@@ -46,9 +46,9 @@ describe('console messages', () => {
     const { handlers } = setup();
     expect(await handlers['team/sources']({}, fromExtension)).toEqual({
       sources: [
-        { crm: 'salesforce', instance: 'acme' },
-        { crm: 'salesforce', instance: 'beta--uat.sandbox' },
-        { crm: 'hubspot', instance: null },
+        { crm: 'salesforce', instance: 'acme', problem: null },
+        { crm: 'salesforce', instance: 'beta--uat.sandbox', problem: null },
+        { crm: 'hubspot', instance: null, problem: { kind: 'not-connected', message: 'HubSpot is not connected. Connect it in Baton’s options.' } },
       ],
     });
   });
