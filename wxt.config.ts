@@ -56,10 +56,12 @@ export default defineConfig({
     // script at all on the CRM's other pages).
     // sidePanel (Chrome): the CS brief opens from the toolbar button; Firefox uses its sidebar.
     // contextMenus: the toolbar button's menu item that opens the manager console.
-    permissions: ['storage', 'cookies', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'cookies', 'alarms', 'scripting', 'contextMenus', ...(browser === 'firefox' ? ['identity'] : ['sidePanel'])],
     action: { default_title: 'Baton: CS brief' },
-    // HubSpot OAuth only (launchWebAuthFlow); asked for when someone chooses it in the options.
-    optional_permissions: ['identity'],
+    // HubSpot OAuth only (launchWebAuthFlow): optional in Chrome, asked for when someone chooses it
+    // in the options. Firefox cannot make identity optional (web-ext lint: invalid optional
+    // permission), so there it is a plain permission; it shows no install prompt.
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['identity'] }),
     host_permissions: [...CRM_HOST_PERMISSIONS],
     // Chrome and Edge read admin-pushed settings through this schema; Firefox uses enterprise policies instead.
     ...(browser === 'firefox'
@@ -67,7 +69,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'baton@baton.invalid',
-              strict_min_version: '128.0',
+              // 142: the first Firefox (desktop and Android) that reads data_collection_permissions.
+              strict_min_version: '142.0',
               // Baton's developers receive nothing: data goes only to the user's own CRM.
               data_collection_permissions: { required: ['none'] },
             },

@@ -26,6 +26,7 @@ count_json() { # count_json RUNNER FILE : adds that runner's counts from its JSO
 check "typecheck" npm run --silent typecheck
 check "build chrome-mv3" npx wxt build
 check "build firefox-mv3" npx wxt build -b firefox --mv3
+check "lint firefox-mv3 (web-ext lint, no errors)" node test/tools/lint-firefox.mjs
 
 echo "== unit tests (vitest)"
 npx vitest run

@@ -39,7 +39,10 @@ export function HubSpotConnection({ oauthClientId }: { oauthClientId: string | n
 
   const signIn = async () => {
     // Asked here, in the click: the browser only grants optional permissions on a user gesture.
-    const granted = await browser.permissions.request({ permissions: ['identity'] }).catch(() => false);
+    // Firefox has identity as a plain permission (it cannot be optional there), so nothing to ask.
+    const granted =
+      import.meta.env.BROWSER === 'firefox' ||
+      (await browser.permissions.request({ permissions: ['identity'] }).catch(() => false));
     if (!granted) {
       setError('HubSpot sign-in needs the “identity” permission, which was not granted.');
       return;

@@ -6,6 +6,7 @@ import { GeneralSection } from './GeneralSection';
 import { MappingsSection } from './MappingsSection';
 import { RulesSection } from './RulesSection';
 import { TransferSection } from './TransferSection';
+import { EnforcementSection } from './EnforcementSection';
 import { HubSpotConnection } from './HubSpotConnection';
 import { ProblemsBanner } from './ProblemsBanner';
 import { pathLabel } from './pathLabels';
@@ -118,6 +119,7 @@ export function OptionsApp() {
       </form>
       <HubSpotConnection oauthClientId={state.settings.hubspot.oauthClientId} />
       <TransferSection current={state.settings} draft={draft} onImport={applyImport} />
+      <EnforcementSection settings={state.settings} dirty={dirty} />
     </main>
   );
 }

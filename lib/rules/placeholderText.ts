@@ -125,6 +125,12 @@ function addPhrase(source: string, kind: Kind): void {
   COMPACT_LEVEL.set(text.replace(/ /g, ''), levelOfKind(kind));
 }
 
+/**
+ * Every placeholder word and phrase Baton knows, as people type them, single words first. Read by
+ * the server-side rule export, which keeps those a whole-value formula can match.
+ */
+export const PLACEHOLDER_VOCABULARY: readonly string[] = [...STRONG_WORDS, ...WEAK_WORDS, ...STRONG_PHRASES, ...WEAK_PHRASES];
+
 for (const w of FILLER_WORDS) addWord(w, Kind.Filler);
 for (const w of WEAK_WORDS) addWord(w, Kind.Weak);
 for (const w of STRONG_WORDS) addWord(w, Kind.Strong);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { seriousViolations, tabTo } from './axe';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
@@ -66,5 +67,53 @@ test.describe('options page', () => {
     await page.reload();
     await expect(page.getByRole('alert')).toContainText('last valid settings stay in force');
     await expect(page.getByRole('combobox', { name: 'Enforcement mode' })).toHaveValue('warn');
+  });
+
+  test('generates the server-side rules from the saved settings and copies them, by keyboard alone', async ({ context, extensionUrl }) => {
+    const page = await context.newPage();
+    // The clipboard cannot be read back from an extension page (no permission can be granted to
+    // its origin), so the page's clipboard records what it is given, and refuses the second copy.
+    await page.addInitScript(() => {
+      const copied: string[] = [];
+      Object.assign(window, { copied });
+      navigator.clipboard.writeText = async (text: string) => {
+        copied.push(text);
+        if (copied.length > 1) throw new DOMException('Document is not focused.', 'NotAllowedError');
+      };
+    });
+    await page.goto(extensionUrl('options.html'));
+    const formula = page.getByRole('textbox', { name: 'Formula' });
+    await expect(formula).toHaveValue(/ISBLANK\(Handoff_Use_Case__c\)/);
+    await expect(page.getByRole('textbox', { name: 'Metadata XML' })).toHaveValue(/<fullName>Baton_Handoff_Non_Negotiables<\/fullName>/);
+    await expect(page.getByRole('textbox', { name: 'Use case pattern' })).toHaveValue(/^\^\(\?!/);
+    await expect(page.getByText('PUT /crm/v3/property-validations/0-3/handoff_risk_flags/rule-type/REGEX')).toBeVisible();
+
+    // A new mapping shows up once saved, not before.
+    await page.getByRole('textbox', { name: SALESFORCE_USE_CASE }).fill('Acme_Use_Case__c');
+    await expect(page.getByText('You have unsaved changes. Save them to include them in the rules below.')).toBeVisible();
+    await expect(formula).not.toHaveValue(/Acme_Use_Case__c/);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(formula).toHaveValue(/ISBLANK\(Acme_Use_Case__c\)/);
+
+    const permission = page.getByRole('textbox', { name: 'Custom permission that may still close anyway (optional)' });
+    await permission.fill('Close anyway!');
+    await expect(permission).toHaveAccessibleDescription(/letters, digits and single underscores/);
+    await expect(formula).not.toHaveValue(/\$Permission/);
+    await permission.fill('Baton_Close_Anyway');
+    await expect(formula).toHaveValue(/NOT\(\$Permission\.Baton_Close_Anyway\)/);
+
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await tabTo(page, 'Copy formula');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Formula copied.' })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([await formula.inputValue()]);
+    // When the clipboard refuses, the text is selected for Ctrl+C and the user is told.
+    await tabTo(page, 'Copy metadata xml');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Could not copy automatically' })).toBeVisible();
+    const xml = page.getByRole('textbox', { name: 'Metadata XML' });
+    expect(await xml.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(await xml.inputValue());
+
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
