@@ -28,16 +28,17 @@ export function ReadinessBadge({ controller }: { controller: GateController }) {
   let tone: 'ok' | 'bad' | 'wait';
   if (readiness.kind === 'loading') {
     text = 'Handoff: checking…';
-    label = 'Handoff: checking';
+    label = text;
     tone = 'wait';
   } else if (readiness.kind === 'failed') {
     text = 'Handoff: unavailable';
-    label = 'Handoff: Baton could not read this deal';
+    label = `${text}: Baton could not read this deal`;
     tone = 'bad';
   } else {
     const { evaluation } = readiness;
     text = `Handoff ${evaluation.nonNegotiablesReady}/3 · ${evaluation.score}`;
-    label = `Handoff ${evaluation.nonNegotiablesReady} of 3 non-negotiables, score ${evaluation.score}${isHandoffReady(evaluation) ? ', ready' : ''}`;
+    // The visible text comes first in the name (WCAG 2.5.3, label in name): speech users say what they see.
+    label = `${text}: ${evaluation.nonNegotiablesReady} of 3 non-negotiables ready, score ${evaluation.score}${isHandoffReady(evaluation) ? ', ready to close' : ''}`;
     tone = isHandoffReady(evaluation) ? 'ok' : 'bad';
   }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '../fixtures';
+import { seriousViolations } from '../axe';
 import { GOOD_HANDOFF, JUNK_HANDOFF, expect, openRecord, sandbox } from '../salesforce/fixtures';
 import { HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
@@ -43,8 +43,7 @@ test('a complete handoff, in the order a CSM reads it', async ({ context, extens
   await expect(rows.nth(3)).toContainText('Unconfirmed verbal — not a commitment');
   await expect(page.locator('.role.key')).toHaveText(['★ champion', '★ economic buyer']);
   await expect(page.getByRole('img', { name: /Go-live 2027-03-01; Day 30: Admins trained; Day 60: All teams live; Day 90/ })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   // Printed, the buttons go and the brief stays.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Copy as Markdown' })).toBeHidden();
@@ -63,8 +62,7 @@ test('a poor handoff and an empty one say what is missing, never a blank', async
     await expect(page.getByRole('region', { name })).toContainText('Missing — required to close won.');
   }
   await expect(page.getByRole('region', { name: 'Known gaps' })).toContainText('Missing.');
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('HTML and script in every field render as text, and nothing runs', async ({ context, extensionUrl }) => {
