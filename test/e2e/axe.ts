@@ -22,7 +22,10 @@ export async function tabTo(page: Page, name: RegExp | string, limit = 150): Pro
     const focused = await page.evaluate(() => {
       let el: Element | null = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el ? (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim() : '';
+      if (!el) return '';
+      // Enough of the accessible name for Baton's controls: aria-label, a <label>, or the text.
+      const labelled = (el as HTMLInputElement).labels?.[0]?.innerText;
+      return (el.getAttribute('aria-label') ?? labelled ?? (el as HTMLElement).innerText ?? '').trim();
     });
     if (typeof name === 'string' ? focused === name : name.test(focused)) return;
   }

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '../fixtures';
-import { seriousViolations } from '../axe';
+import { seriousViolations, tabTo } from '../axe';
 import { GOOD_HANDOFF, JUNK_HANDOFF, expect, openRecord, sandbox } from '../salesforce/fixtures';
 import { HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
@@ -259,4 +259,28 @@ test('a slow answer about the deal the panel left does not replace the deal it s
   const seen = await panel.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
   expect(seen.filter((h) => h !== 'Quick to answer')).toEqual([]);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quick to answer');
+});
+
+test('the CSM acknowledges with the keyboard alone', async ({ context, extensionUrl }) => {
+  const box = await sandbox(context);
+  const opp = box.org.addOpportunity({ name: 'Keyboard acknowledgement', handoff: RICH });
+  const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
+  const ack = page.getByRole('region', { name: 'CS acknowledgement' });
+  await expect(ack).toContainText('Not acknowledged yet.');
+  await tabTo(page, 'Acknowledge handoff');
+  await page.keyboard.press('Enter');
+  // Each rubric line is a radio group: Tab enters it, arrow keys pick the score.
+  for (const legend of ['Context (why they bought, use case)', 'Promises clarity', 'Stakeholder map', 'Success criteria']) {
+    const group = ack.getByRole('group', { name: legend });
+    await tabTo(page, '1');
+    await expect(group.getByRole('radio', { name: '1' })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio', { name: '4' })).toBeChecked();
+  }
+  await tabTo(page, 'Record acknowledgement');
+  await page.keyboard.press('Enter');
+  await expect(ack.getByRole('status')).toContainText('Acknowledged and recorded in the CRM');
+  expect(box.org.tasks[0]).toMatchObject({ WhatId: opp.id, Subject: 'Baton: handoff acknowledged by CS (4/5)' });
 });
