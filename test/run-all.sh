@@ -28,6 +28,9 @@ check "build chrome-mv3" npx wxt build
 check "build firefox-mv3" npx wxt build -b firefox --mv3
 check "lint firefox-mv3 (web-ext lint, no errors)" node test/tools/lint-firefox.mjs
 
+# The README's first command walks this story; it must keep working (headless, screenshots under artifacts/demo/).
+check "demo walk-through (headless)" env BATON_DEMO_HEADLESS=1 npx tsx test/tools/demo/main.ts
+
 echo "== unit tests (vitest)"
 npx vitest run
 count_json vitest test-results/vitest.json
