@@ -43,8 +43,20 @@ function blocksOn(element: ElementKey, value: string, rules: RulesConfig): boole
   return evaluateRaw(raw, CONTEXT, rules).findings.some((f) => f.element === element && f.severity === 'block');
 }
 
+// Judging every term takes ~50 ms; the options page asks again on each keystroke of the same rules.
+const CHECKS_OF = new WeakMap<RulesConfig, FieldChecks[]>();
+
 /** The whole-value checks for each non-negotiable that the rules in force block. */
 export function wholeValueChecks(rules: RulesConfig): FieldChecks[] {
+  let checks = CHECKS_OF.get(rules);
+  if (checks === undefined) {
+    checks = judgeChecks(rules);
+    CHECKS_OF.set(rules, checks);
+  }
+  return checks;
+}
+
+function judgeChecks(rules: RulesConfig): FieldChecks[] {
   return NON_NEGOTIABLES.map((element) => ({
     element,
     blank: blocksOn(element, '', rules) && blocksOn(element, '  \n ', rules),

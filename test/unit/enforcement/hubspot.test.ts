@@ -6,12 +6,7 @@ import { PLACEHOLDER_VOCABULARY } from '@/lib/rules/placeholderText';
 import { DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
 import { caseless, hubspotSetup } from '@/lib/enforcement/hubspot';
 import { wholeValueChecks } from '@/lib/enforcement/wholeValue';
-import { GOOD_HANDOFF, NEAR_MISSES, SAMPLE_PIECES, engineBlocks, placeholderVariants } from './samples';
-
-function withModes(changes: Partial<RulesConfig['modes']>): RulesConfig {
-  const rules = defaultRulesConfig();
-  return { ...rules, modes: { ...rules.modes, ...changes } };
-}
+import { GOOD_HANDOFF, NEAR_MISSES, SAMPLE_PIECES, engineBlocks, placeholderVariants, withModes } from './samples';
 
 // HubSpot takes the pattern without flags; JavaScript without flags is the strictest reading.
 const accepts = (regex: string, value: string) => new RegExp(regex).test(value);

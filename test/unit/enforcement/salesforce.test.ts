@@ -2,20 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NON_NEGOTIABLES, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
-import { evaluateRaw } from '@/lib/rules';
 import { defaultRulesConfig, type RulesConfig } from '@/lib/rules/config';
 import { PLACEHOLDER_VOCABULARY } from '@/lib/rules/placeholderText';
 import { DEFAULT_SALESFORCE_MAPPING, type SalesforceMapping } from '@/lib/settings/schema';
 import { FORMULA_MAX_CHARS, RULE_NAME, salesforceRule } from '@/lib/enforcement/salesforce';
 import { evaluateFormula, parseFormula } from './formula';
-import { GOOD_HANDOFF, engineBlocks, placeholderVariants, SAMPLE_PIECES, NEAR_MISSES } from './samples';
+import { GOOD_HANDOFF, engineBlocks, placeholderVariants, withModes, SAMPLE_PIECES, NEAR_MISSES } from './samples';
 
 const NO_BYPASS = { bypassPermission: null };
-
-function withModes(changes: Partial<RulesConfig['modes']>): RulesConfig {
-  const rules = defaultRulesConfig();
-  return { ...rules, modes: { ...rules.modes, ...changes } };
-}
 
 function record(mapping: SalesforceMapping, raw: RawArtifact, over: { won?: boolean; stageChanged?: boolean; isNew?: boolean; permissions?: string[] } = {}) {
   const fields: Record<string, string | boolean | null> = { IsWon: over.won ?? true, StageName: 'Closed Won' };
@@ -125,6 +119,7 @@ describe('Salesforce validation rule', () => {
     expect(text('active')).toBe('true');
     expect(text('errorConditionFormula')).toBe(rule.formula);
     expect(text('errorMessage')!.length).toBeLessThanOrEqual(255);
+    expect(text('description')!.length).toBeLessThanOrEqual(255);
     expect(rule.metadataPath).toMatch(/objects\/Opportunity\/validationRules\/Baton_Handoff_Non_Negotiables\.validationRule-meta\.xml$/);
   });
 });

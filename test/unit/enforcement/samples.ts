@@ -1,6 +1,6 @@
 import { emptyArtifact, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
 import { evaluateRaw } from '@/lib/rules';
-import type { RulesConfig } from '@/lib/rules/config';
+import { defaultRulesConfig, type RulesConfig } from '@/lib/rules/config';
 
 /** A handoff Baton passes; tests replace one field at a time. */
 export const GOOD_HANDOFF: RawArtifact = {
@@ -42,3 +42,9 @@ export const SAMPLE_PIECES = [
   'customer', 'rollout', 'migrate', '300 agents', 'churn', 'by Q3', 'within 90 days', '15%', 'Dana Lee', '[high]', '[low]',
   ' ', '  ', '\n', '\t', '.', ',', '-', '—', '!', '?', '(', ')', '/', '*', '#', ':', '"', "'", '_', '…', '🙂', '\u00a0',
 ];
+
+/** The default rules with some modes changed. */
+export function withModes(changes: Partial<RulesConfig['modes']>): RulesConfig {
+  const rules = defaultRulesConfig();
+  return { ...rules, modes: { ...rules.modes, ...changes } };
+}
