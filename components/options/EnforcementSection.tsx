@@ -107,6 +107,12 @@ export function EnforcementSection({ settings, dirty }: EnforcementSectionProps)
           words are left out; Baton still blocks them in the browser.
         </p>
       )}
+      {sf.formula.length > FORMULA_MAX_CHARS && (
+        <p className="error">
+          Even without placeholder words the formula is {sf.formula.length.toLocaleString('en-US')} characters, over Salesforce’s
+          limit: shorten the mapped field names or the permission name.
+        </p>
+      )}
       {sf.formula === 'FALSE' ? (
         <p className="notice">The rules in force block none of the non-negotiables, so there is nothing to enforce.</p>
       ) : (

@@ -72,16 +72,23 @@ function summary(checks: FieldChecks[], mapping: SalesforceMapping): string {
 
 /**
  * The rule for the rules and field mapping in force. When the formula would pass Salesforce's
- * length limit, terms are dropped from the end of the longest list (phrases, then rarer words).
+ * length limit, every field keeps its first k terms (single words before phrases), k the largest
+ * that fits (a binary search: each try builds the formula once).
  */
 export function salesforceRule(mapping: SalesforceMapping, rules: RulesConfig, options: SalesforceRuleOptions): SalesforceRule {
   const full = wholeValueChecks(rules);
+  const capped = (k: number) => full.map((c) => (c.terms.length > k ? { ...c, terms: c.terms.slice(0, k) } : c));
   let checks = full;
   let formula = formulaOf(mapping, checks, options);
-  while (formula.length > FORMULA_MAX_CHARS) {
-    const longest = checks.reduce((a, b) => (b.terms.length > a.terms.length ? b : a));
-    if (longest.terms.length === 0) break;
-    checks = checks.map((c) => (c === longest ? { ...c, terms: c.terms.slice(0, -1) } : c));
+  if (formula.length > FORMULA_MAX_CHARS) {
+    let fits = 0;
+    let tooMany = Math.max(...full.map((c) => c.terms.length));
+    while (tooMany - fits > 1) {
+      const k = Math.floor((fits + tooMany) / 2);
+      if (formulaOf(mapping, capped(k), options).length <= FORMULA_MAX_CHARS) fits = k;
+      else tooMany = k;
+    }
+    checks = capped(fits);
     formula = formulaOf(mapping, checks, options);
   }
   const omittedTerms = full.reduce((n, c, i) => n + c.terms.length - checks[i]!.terms.length, 0);
