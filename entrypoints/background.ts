@@ -48,7 +48,7 @@ export default defineBackground(() => {
         if (request.method === 'private-app') return connectWithToken(request.token, new Date());
         const clientId = (await settings()).hubspot.oauthClientId;
         if (clientId === null) throw new CrmError({ kind: 'validation', message: 'Set the OAuth client id of your HubSpot app first.' });
-        // identity is an optional permission: asked for only by people who choose OAuth.
+        // identity is optional in Chrome (asked for only by people who choose OAuth), plain in Firefox.
         if (!(await browser.permissions.contains({ permissions: ['identity'] }))) {
           throw new CrmError({ kind: 'forbidden', message: 'Baton needs the “identity” permission for HubSpot sign-in; allow it when the options page asks.' });
         }

@@ -39,10 +39,10 @@ export function HubSpotConnection({ oauthClientId }: { oauthClientId: string | n
 
   const signIn = async () => {
     // Asked here, in the click: the browser only grants optional permissions on a user gesture.
-    // Firefox has identity as a plain permission (it cannot be optional there), so nothing to ask.
-    const granted =
-      import.meta.env.BROWSER === 'firefox' ||
-      (await browser.permissions.request({ permissions: ['identity'] }).catch(() => false));
+    // Where the manifest has identity as a plain permission (Firefox cannot make it optional),
+    // there is nothing to ask.
+    const optional = (browser.runtime.getManifest().optional_permissions as string[] | undefined)?.includes('identity') ?? false;
+    const granted = !optional || (await browser.permissions.request({ permissions: ['identity'] }).catch(() => false));
     if (!granted) {
       setError('HubSpot sign-in needs the “identity” permission, which was not granted.');
       return;
