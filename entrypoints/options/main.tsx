@@ -1,12 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountPage } from '@/components/mountPage';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import './style.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('Baton options: #root is missing from options.html');
-createRoot(root).render(
-  <StrictMode>
-    <OptionsApp />
-  </StrictMode>,
-);
+mountPage('options', 'options.html', <OptionsApp />);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test } from './fixtures';
-import { seriousViolations, tabTo } from './axe';
+import { seriousViolations, tabTo } from './a11y';
 import { JUNK_HANDOFF, badge, closeThroughPath, expect, gateDialog, openRecord, sandbox } from './salesforce/fixtures';
 import { connect, hubspotSandbox, openDeal, pickStage } from './hubspot/fixtures';
 

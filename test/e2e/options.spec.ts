@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { seriousViolations, tabTo } from './axe';
+import { seriousViolations, tabTo } from './a11y';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 

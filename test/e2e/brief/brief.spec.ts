@@ -1,18 +1,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '../fixtures';
-import { seriousViolations, tabTo } from '../axe';
+import { seriousViolations, tabTo } from '../a11y';
 import { GOOD_HANDOFF, JUNK_HANDOFF, expect, openRecord, sandbox } from '../salesforce/fixtures';
 import { HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
+import { RICH } from '@/test/fixtures/team';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
 import { serveHubSpot } from '../hubspot/sandbox';
 import { connect } from '../hubspot/fixtures';
 
-const RICH = {
-  ...GOOD_HANDOFF,
-  promises: `${GOOD_HANDOFF.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep\n[exploring] Custom SLA reporting`,
-  stakeholders: `${GOOD_HANDOFF.stakeholders}\nAli Khan | technical owner`,
-  timeline: 'Go-live: 2027-03-01\n30 days: Admins trained\n60 days: All teams live\n90 days: First health check',
-};
 
 async function openBrief(context: BrowserContext, extensionUrl: (p: string) => string, dealUrl?: string): Promise<Page> {
   const page = await context.newPage();

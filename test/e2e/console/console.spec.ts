@@ -1,4 +1,4 @@
-import { seriousViolations } from '../axe';
+import { seriousViolations } from '../a11y';
 import { readFileSync } from 'node:fs';
 import { test } from '../fixtures';
 import { caption, expect, openConsole, teamSandbox, TODAY } from './fixtures';

@@ -39,15 +39,24 @@ export async function openRecord(context: BrowserContext, box: Sandbox, id: stri
 export const badge = (page: Page) => page.getByRole('button', { name: /^Handoff/ });
 export const gateDialog = (page: Page) => page.getByRole('dialog', { name: /handoff/i });
 
-/** Path → Closed chevron → "Select Closed Stage" → pick the stage in the modal → Save. */
-export async function closeThroughPath(page: Page, stageLabel: string, labels = { closed: 'Closed', select: 'Select Closed Stage', save: 'Save' }): Promise<void> {
+/** Path → the Closed chevron (Lightning then shows the closed-won guidance and "Select Closed Stage"). */
+export async function selectClosedChevron(page: Page): Promise<void> {
   // Only the container on screen: Lightning keeps earlier pages in the DOM, hidden.
-  const screen = page.locator('.active');
-  await screen.locator('li[data-name="Closed"] a').click();
-  await screen.getByRole('button', { name: labels.select }).click();
+  await page.locator('.active li[data-name="Closed"] a').click();
+}
+
+/** With the Closed chevron selected: "Select Closed Stage" → pick the stage in the modal → Save. */
+export async function saveClosedStage(page: Page, stageLabel: string, labels = { select: 'Select Closed Stage', save: 'Save' }): Promise<void> {
+  await page.locator('.active').getByRole('button', { name: labels.select }).click();
   const modal = page.locator('section[role="dialog"]').filter({ has: page.locator('select.stepAction') });
   await modal.locator('select').selectOption({ label: stageLabel });
   await modal.getByRole('button', { name: labels.save }).click();
+}
+
+/** Path → Closed chevron → "Select Closed Stage" → pick the stage in the modal → Save. */
+export async function closeThroughPath(page: Page, stageLabel: string, labels = { select: 'Select Closed Stage', save: 'Save' }): Promise<void> {
+  await selectClosedChevron(page);
+  await saveClosedStage(page, stageLabel, labels);
 }
 
 /** Inline edit: the Stage pencil, pick the stage, Save in the docked footer. */

@@ -16,7 +16,7 @@ test('a German-language org: detection does not rest on English labels', async (
   const box = await sandbox(context, { language: 'de' });
   const opp = box.org.addOpportunity({ name: 'Müller Maschinenbau' });
   const page = await openRecord(context, box, opp.id);
-  await closeThroughPath(page, 'Geschlossen und gewonnen', { closed: 'Geschlossen', select: 'Abgeschlossene Phase auswählen', save: 'Speichern' });
+  await closeThroughPath(page, 'Geschlossen und gewonnen', { select: 'Abgeschlossene Phase auswählen', save: 'Speichern' });
   const dialog = gateDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('moving to Geschlossen und gewonnen');

@@ -5,29 +5,21 @@
  * story walked headlessly, a screenshot of each step under artifacts/demo/, paths printed.
  * BATON_DEMO_DOCS=1 also copies the screenshots into docs/ for the README.
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/fixtures';
 import { isolate, serveSalesforce } from '../../e2e/salesforce/sandbox';
+import { badge, gateDialog, saveClosedStage, selectClosedChevron } from '../../e2e/salesforce/fixtures';
 import { serveHubSpot } from '../../e2e/hubspot/sandbox';
+import { connect, pickStage } from '../../e2e/hubspot/fixtures';
 import { seedHubSpot, seedSalesforce } from './seed';
 
 const SHOTS = path.resolve('artifacts/demo');
 const DOCS = path.resolve('docs');
 const headless = !process.env.DISPLAY || process.env.BATON_DEMO_HEADLESS === '1';
 const today = new Date().toISOString().slice(0, 10);
-
-/** Connects Baton to the sandbox portal through the options page, as a person would. */
-async function connectHubSpot(context: BrowserContext, extensionOrigin: string, token: string) {
-  const page = await context.newPage();
-  await page.goto(`${extensionOrigin}/options.html`);
-  await page.getByLabel('Private app access token or service key').fill(token);
-  await page.getByRole('button', { name: 'Connect HubSpot' }).click();
-  await page.getByText(/Connected to HubSpot portal/).waitFor();
-  return page;
-}
 
 async function main() {
   const started = Date.now();
@@ -44,10 +36,9 @@ async function main() {
   const hs = seedHubSpot(today);
   const sfBox = await serveSalesforce(context, sf.org, { relatedIds: Object.values(sf.deals).map((d) => d.id) });
   const hsBox = await serveHubSpot(context, hs.portal);
-  const options = await connectHubSpot(context, extensionOrigin, hs.portal.token);
+  await connect(context, (page) => `${extensionOrigin}/${page}`, hs.portal.token);
 
   if (!headless) {
-    await options.close();
     const hubspot = await context.newPage();
     await hubspot.goto(hsBox.recordUrl(hs.deals.empty.id));
     const page = await context.newPage();
@@ -71,16 +62,13 @@ async function main() {
   // The AE on Salesforce: an opportunity with an empty handoff.
   const page = await context.newPage();
   await page.goto(sfBox.recordUrl(sf.deals.empty.id));
-  await page.getByRole('button', { name: /^Handoff/ }).filter({ hasText: /\d\/3/ }).waitFor();
+  await badge(page).filter({ hasText: /\d\/3/ }).waitFor();
   await shot(page, 'salesforce-opportunity-with-readiness-badge');
-  await page.locator('.active li[data-name="Closed"] a').click();
+  await selectClosedChevron(page);
   await page.getByRole('region', { name: 'Baton: closed-won handoff' }).waitFor();
   await shot(page, 'salesforce-closed-won-guidance');
-  await page.getByRole('button', { name: 'Select Closed Stage' }).click();
-  const modal = page.locator('section[role="dialog"]').filter({ has: page.locator('select.stepAction') });
-  await modal.locator('select').selectOption({ label: 'Closed Won' });
-  await modal.getByRole('button', { name: 'Save' }).click();
-  const dialog = page.getByRole('dialog', { name: /handoff/i });
+  await saveClosedStage(page, 'Closed Won');
+  const dialog = gateDialog(page);
   await dialog.waitFor();
   await shot(page, 'salesforce-gate-stops-closed-won');
   await dialog.getByRole('textbox', { name: 'Use case' }).fill('Unify scheduling for 140 nurses across 6 clinics, replacing paper rosters and a shared spreadsheet.');
@@ -93,18 +81,16 @@ async function main() {
 
   const junk = await context.newPage();
   await junk.goto(sfBox.recordUrl(sf.deals.junk.id));
-  await junk.getByRole('button', { name: /^Handoff/ }).filter({ hasText: /\d\/3/ }).click();
+  await badge(junk).filter({ hasText: /\d\/3/ }).click();
   await junk.getByRole('region', { name: 'Handoff details' }).waitFor();
   await shot(junk, 'salesforce-junk-handoff-findings');
 
   // The same gate on HubSpot: the deal stage dropdown on a deal record.
   const hubspot = await context.newPage();
   await hubspot.goto(hsBox.recordUrl(hs.deals.empty.id));
-  await hubspot.getByRole('button', { name: /^Handoff/ }).filter({ hasText: /\d\/3/ }).waitFor();
-  const stage = hubspot.locator('[data-test-id="left-sidebar"] [data-selenium-test="property-input-dealstage"]');
-  await stage.locator('button').click();
-  await stage.locator('[role="option"][data-option-value="closedwon"]').click();
-  await hubspot.getByRole('dialog', { name: /handoff/i }).waitFor();
+  await badge(hubspot).filter({ hasText: /\d\/3/ }).waitFor();
+  await pickStage(hubspot, 'closedwon');
+  await gateDialog(hubspot).waitFor();
   await shot(hubspot, 'hubspot-gate-stops-closed-won');
 
   // The CSM: the brief of the deal just closed, at side-panel width.
@@ -143,8 +129,9 @@ async function main() {
   await shot(console_, 'manager-console-team');
 
   // The administrator: the server-side rules generated from the settings.
+  const options = await context.newPage();
   await options.setViewportSize({ width: 1100, height: 900 });
-  await options.reload();
+  await options.goto(`${extensionOrigin}/options.html`);
   await options.getByRole('heading', { name: 'Enforce on the CRM server' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(options, 'options-server-side-rules');
 

@@ -6,20 +6,13 @@
 import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
 import { FakeSalesforceOrg } from '@/test/fixtures/salesforce/org';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
-import { GOOD, JUNK, seedOrg, seedPortal } from '@/test/fixtures/team';
-
-const GLOBEX = {
-  ...GOOD,
-  promises: `${GOOD.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep\n[exploring] Custom SLA reporting`,
-  stakeholders: `${GOOD.stakeholders}\nAli Khan | technical owner`,
-  timeline: 'Go-live: 2027-03-01\n30 days: Admins trained\n60 days: All teams live\n90 days: First health check',
-};
+import { GOOD, JUNK, RICH, seedOrg, seedPortal } from '@/test/fixtures/team';
 
 export function seedSalesforce(today: string) {
   const org = new FakeSalesforceOrg();
   const deals = {
     empty: org.addOpportunity({ name: 'Northwind Health — platform rollout', accountName: 'Northwind Health', amount: 84_000, closeDate: today }),
-    good: org.addOpportunity({ name: 'Globex Retail — EMEA support', accountName: 'Globex Retail', amount: 120_000, handoff: GLOBEX }),
+    good: org.addOpportunity({ name: 'Globex Retail — EMEA support', accountName: 'Globex Retail', amount: 120_000, handoff: RICH }),
     junk: org.addOpportunity({
       name: 'Initech Insurance — claims',
       accountName: 'Initech Insurance',
@@ -39,7 +32,7 @@ export function seedHubSpot(today: string) {
   const portal = new FakeHubSpotPortal();
   const deals = {
     empty: portal.addDeal({ name: 'Wayne Logistics — fleet tracking', amount: '46000', closedate: `${today}T00:00:00.000Z` }),
-    good: portal.addDeal({ name: 'Stark Energy — field service', amount: '98000', handoff: GLOBEX }),
+    good: portal.addDeal({ name: 'Stark Energy — field service', amount: '98000', handoff: RICH }),
     junk: portal.addDeal({ name: 'Cyberdyne — onboarding', amount: '27000', handoff: JUNK }),
     overridden: portal.addDeal({ name: 'Tyrell — renewal', amount: '64000', stage: 'closedwon', closedate: `${today}T00:00:00.000Z`, handoff: JUNK }),
     acknowledged: portal.addDeal({ name: 'Soylent — expansion', amount: '150000', stage: 'closedwon', closedate: `${today}T00:00:00.000Z`, handoff: GOOD }),
