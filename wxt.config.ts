@@ -1,14 +1,8 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-
-// Host permissions are the CRM hosts only: Baton talks to nothing but the user's own CRM.
-export const CRM_HOST_PERMISSIONS = [
-  'https://*.lightning.force.com/*',
-  'https://*.my.salesforce.com/*',
-  'https://*.hubspot.com/*',
-  'https://api.hubapi.com/*',
-  'https://api.hubspot.com/*',
-] as const;
+// Host permissions are the CRM hosts only (each CRM's pages and API, from the registry): Baton
+// talks to nothing but the user's own CRM.
+import { CRM_HOST_PERMISSIONS } from './lib/crms';
 
 /**
  * Build plugin: content scripts get React's API from preact/compat.

@@ -1,30 +1,28 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
-import { createInjector, type GateScript } from '@/lib/background/injector';
+import { createInjector } from '@/lib/background/injector';
 import { runOutbox } from '@/lib/background/outbox';
-import type { DealBackend } from '@/lib/crm/backend';
-import { CrmError } from '@/lib/crm/errors';
-import { connectWithOAuth, connectWithToken } from '@/lib/crm/hubspot/connection';
-import { HubSpotBackend } from '@/lib/crm/hubspot/backend';
-import { SalesforceBackend } from '@/lib/crm/salesforce/backend';
+import type { DealBackend } from '@/lib/crms/shared/api/backend';
+import { CrmError } from '@/lib/domain/problem';
+import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
+import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
+import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
 import { readSettings } from '@/lib/settings/store';
-import { apiHostInstance } from '@/lib/hosts/salesforce/urls';
+import { CRM_PAGE_MATCHES } from '@/lib/crms';
 
 const OUTBOX_ALARM = 'baton-outbox';
 const CONSOLE_MENU = 'baton-open-console';
-const GATE_FILES: Record<GateScript, '/content-scripts/salesforce-gate.js' | '/content-scripts/hubspot-gate.js'> = {
-  salesforce: '/content-scripts/salesforce-gate.js',
-  hubspot: '/content-scripts/hubspot-gate.js',
-};
 
 export default defineBackground(() => {
   const settings = async () => (await readSettings()).settings;
   const salesforce = new SalesforceBackend({
     getCookie: (details) => browser.cookies.get(details),
+    sessionDomains: async () => (await browser.cookies.getAll({ name: 'sid' })).map((cookie) => cookie.domain),
     mapping: async () => (await settings()).fieldMappings.salesforce,
   });
   const hubspot = new HubSpotBackend({
@@ -60,8 +58,6 @@ export default defineBackground(() => {
         });
       },
       hubspotConnectionChanged: () => hubspot.forgetAll(),
-      salesforceOrgs: async () =>
-        (await browser.cookies.getAll({ name: 'sid' })).flatMap((cookie) => apiHostInstance(cookie.domain) ?? []),
       version: browser.runtime.getManifest().version,
     }),
   );
@@ -76,7 +72,8 @@ export default defineBackground(() => {
       }
     },
     inject: async (tabId, script) => {
-      await browser.scripting.executeScript({ target: { tabId }, files: [GATE_FILES[script]] });
+      // The registry names each CRM's built gate script; WXT's PublicPath type knows them once built.
+      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath] });
     },
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -106,7 +103,7 @@ export default defineBackground(() => {
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());
     // Deal pages open since before Baton started (install, update, browser restart) get the gate too.
-    for (const tab of await browser.tabs.query({ url: ['https://*.lightning.force.com/*', 'https://*.hubspot.com/*'] })) {
+    for (const tab of await browser.tabs.query({ url: [...CRM_PAGE_MATCHES] })) {
       if (tab.id !== undefined) void ensureGate(tab.id, tab.url);
     }
     await outboxPass();

@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useReactTable, type SortingState } from '@tanstack/react-table';
 import { CONSOLE_TABLE_OPTIONS, DEFAULT_SORTING, NO_FILTERS, columnFiltersOf, type ConsoleFilters } from '@/lib/console/table';
-import { toConsoleRow, CRM_LABELS } from '@/lib/console/rows';
+import { toConsoleRow } from '@/lib/console/rows';
+import { CRM_LABELS } from '@/lib/crms';
 import { consoleCsv, csvBlob } from '@/lib/console/csv';
 import { loadQueue, type ReviewQueue as Queue } from '@/lib/console/queue';
 import { today } from '@/lib/gate/controller';

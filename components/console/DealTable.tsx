@@ -3,7 +3,8 @@ import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
 import { formatAmount } from '@/lib/brief/markdown';
-import { CRM_LABELS, type ConsoleRow } from '@/lib/console/rows';
+import { CRM_LABELS } from '@/lib/crms';
+import type { ConsoleRow } from '@/lib/console/rows';
 import { openBrief } from './openBrief';
 
 const ROW_PX = 38;

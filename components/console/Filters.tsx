@@ -1,5 +1,5 @@
 import type { ConsoleFilters } from '@/lib/console/table';
-import { CRM_LABELS } from '@/lib/console/rows';
+import { CRM_LABELS } from '@/lib/crms';
 import type { Crm } from '@/lib/domain/deal';
 
 export const PERIODS = [7, 30, 90, 180, 365] as const;

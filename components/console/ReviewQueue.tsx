@@ -3,7 +3,8 @@ import { parseArtifact } from '@/lib/domain/artifact';
 import { REVIEW_RUBRIC, REVIEW_RUBRIC_LABELS, REVIEW_VERDICT_LABELS, ReviewVerdict, type ReviewRubric } from '@/lib/domain/activity';
 import { drawSample, newSeed } from '@/lib/console/sample';
 import { EMPTY_REVIEW_DRAFT, saveQueue, type ReviewDraft, type ReviewQueue as Queue } from '@/lib/console/queue';
-import { CRM_LABELS, type ConsoleRow } from '@/lib/console/rows';
+import { CRM_LABELS, CRMS } from '@/lib/crms';
+import type { ConsoleRow } from '@/lib/console/rows';
 import { sendMessage } from '@/lib/messaging/client';
 import { Brief } from '@/components/brief/Brief';
 import { openBrief } from './openBrief';
@@ -75,7 +76,7 @@ export function ReviewQueue({ rows, byKey, queue, onQueue, onReviewed }: Props) 
       update({ ...queue, drafts, done, position: nextOpen === -1 ? queue.position : nextOpen });
       setStatus({
         tone: 'ok',
-        text: answer.recorded === 'crm' ? `Review of ${row.name} saved to ${row.crm === 'salesforce' ? 'Salesforce (a Task)' : 'HubSpot (a note)'}.` : `Review of ${row.name} saved here; it goes to the CRM when it answers again (${answer.problem?.message ?? ''}).`,
+        text: answer.recorded === 'crm' ? `Review of ${row.name} saved to ${CRMS[row.crm].label} (${CRMS[row.crm].activityNoun}).` : `Review of ${row.name} saved here; it goes to the CRM when it answers again (${answer.problem?.message ?? ''}).`,
       });
     } catch (e) {
       setStatus({ tone: 'error', text: `Not saved: ${(e as Error).message}. What you wrote is kept.` });

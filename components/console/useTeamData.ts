@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Crm } from '@/lib/domain/deal';
 import type { TeamDeal, TeamQuery } from '@/lib/domain/team';
-import type { CrmProblem } from '@/lib/crm/errors';
+import type { CrmProblem } from '@/lib/domain/problem';
 import type { RulesConfig } from '@/lib/rules/config';
 import { sendMessage } from '@/lib/messaging/client';
 

@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Settings } from '@/lib/settings/schema';
-import { FORMULA_MAX_CHARS, RULE_NAME, salesforceRule } from '@/lib/enforcement/salesforce';
-import { hubspotSetup } from '@/lib/enforcement/hubspot';
+import { FORMULA_MAX_CHARS, RULE_NAME, salesforceRule } from '@/lib/crms/salesforce/serverRule';
+import { hubspotSetup } from '@/lib/crms/hubspot/serverRule';
 
 interface EnforcementSectionProps {
   /** The settings in force (saved), which the generated rules follow. */

@@ -1,11 +1,8 @@
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable } from '@/lib/domain/elements';
 import { TextField } from '@/components/ui/TextField';
+import { CRM_LIST } from '@/lib/crms';
 import type { SectionProps } from './sectionProps';
 
-const CRMS = [
-  { key: 'salesforce', title: 'Salesforce Opportunity field (API name)' },
-  { key: 'hubspot', title: 'HubSpot deal property (internal name)' },
-] as const;
 
 /** One row per handoff element, with the CRM field it lives in for each CRM. */
 export function MappingsSection({ draft, errors, lockedReason, update }: SectionProps) {
@@ -13,15 +10,13 @@ export function MappingsSection({ draft, errors, lockedReason, update }: Section
     <section aria-labelledby="mappings-heading">
       <h2 id="mappings-heading">Field mappings</h2>
       <p>Where each part of the handoff lives in your CRM. Baton reads and writes only these fields.</p>
-      {CRMS.map(({ key, title }) => (
+      {CRM_LIST.map(({ id: key, label: crmLabel, mappingTitle: title }) => (
         <fieldset key={key}>
           <legend>{title}</legend>
           <div className="grid">
             {ELEMENT_KEYS.map((element) => {
               const path = ['fieldMappings', key, element] as const;
-              const label = `${ELEMENT_LABELS[element]}${isNonNegotiable(element) ? ' (required)' : ''} — ${
-                key === 'salesforce' ? 'Salesforce' : 'HubSpot'
-              }`;
+              const label = `${ELEMENT_LABELS[element]}${isNonNegotiable(element) ? ' (required)' : ''} — ${crmLabel}`;
               return (
                 <TextField
                   key={element}
@@ -35,7 +30,7 @@ export function MappingsSection({ draft, errors, lockedReason, update }: Section
               );
             })}
             <TextField
-              label={`CSM rating (optional) — ${key === 'salesforce' ? 'Salesforce' : 'HubSpot'}`}
+              label={`CSM rating (optional) — ${crmLabel}`}
               spellCheck={false}
               hint="Leave empty to keep ratings in Tasks / notes only."
               value={draft.fieldMappings[key].csmRating ?? ''}

@@ -1,6 +1,7 @@
 import { ElementKey, ELEMENT_LABELS } from '@/lib/domain/elements';
 import { RuleId } from '@/lib/rules/types';
-import { Crm, CRM_LABELS } from '@/lib/domain/deal';
+import { Crm } from '@/lib/domain/deal';
+import { CRM_LABELS } from '@/lib/crms';
 import { RULE_LABELS } from '@/lib/rules/labels';
 
 const FIXED: Record<string, string> = {

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Crm } from '@/lib/domain/deal';
 import { GateController } from '@/lib/gate/controller';
 import { messageServices } from '@/lib/gate/services';
-import type { HostAdapterOptions } from '@/lib/hosts/hostPage';
+import type { HostAdapterOptions } from '@/lib/crms/shared/page/hostPage';
 import { sendMessage } from '@/lib/messaging/client';
 import { registerTabMessageRouter } from '@/lib/messaging/router';
 import type { Settings } from '@/lib/settings/schema';

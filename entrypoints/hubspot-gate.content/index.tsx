@@ -1,11 +1,12 @@
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { runGate } from '@/components/overlay/runGate';
-import { startHubSpot } from '@/lib/hosts/hubspot/adapter';
+import { CRMS } from '@/lib/crms';
+import { startHubSpot } from '@/lib/crms/hubspot/page/adapter';
 
 export default defineContentScript({
   // Injected by the background (lib/background/injector.ts) into HubSpot deal records and deals
   // boards only; *.hubspot.com because a match pattern cannot say app-*.hubspot.com.
-  matches: ['https://*.hubspot.com/*'],
+  matches: [...CRMS.hubspot.pageMatches],
   registration: 'runtime',
   // The CSS goes into Baton's shadow roots as text: no web-accessible resource a page could probe.
   cssInjectionMode: 'manual',

@@ -7,16 +7,15 @@ import type { Crm, DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
 import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } from '@/lib/domain/activity';
-import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/crm/errors';
-import type { DealBackend } from '@/lib/crm/backend';
+import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
+import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { HandlerError } from '@/lib/messaging/envelope';
 import type { Policy } from '@/lib/messaging/protocol';
 import type { BackgroundHandlers, SenderContext } from '@/lib/messaging/router';
 import { evaluateRaw } from '@/lib/rules';
 import type { Finding } from '@/lib/rules/types';
 import type { Settings } from '@/lib/settings/schema';
-import { salesforceInstanceFromUrl } from '@/lib/hosts/salesforce/urls';
-import { hubspotPortalFromUrl } from '@/lib/hosts/hubspot/urls';
+import { CRMS, CRM_LIST, pageInstance } from '@/lib/crms';
 import {
   appendAudit,
   deleteDraft,
@@ -46,24 +45,12 @@ export interface BackgroundDeps {
   connectHubSpot(request: { method: 'private-app'; token: string } | { method: 'oauth' }): Promise<HubSpotSecret>;
   /** Forgets what the HubSpot backend cached for the previous connection. */
   hubspotConnectionChanged(): void;
-  /** The Salesforce orgs this browser has a session for (My Domain names), for the console. */
-  salesforceOrgs(): Promise<string[]>;
   /** Asks for an outbox pass soon (after something was queued or retried). */
   kickOutbox(): Promise<void>;
   version: string;
   now?: () => Date;
 }
 
-const NOT_SET_UP: Record<Crm, string> = {
-  salesforce: 'Baton cannot reach Salesforce from this browser.',
-  hubspot: 'HubSpot is not connected. Connect it in Baton’s options.',
-};
-
-/** The org a content script's page belongs to; its messages may only be about that org. */
-function pageInstance(crm: Crm, url: string | undefined): string | null {
-  if (url === undefined) return null;
-  return crm === 'salesforce' ? salesforceInstanceFromUrl(url) : hubspotPortalFromUrl(url);
-}
 
 export function hubspotStatusOf(secret: HubSpotSecret | undefined) {
   return secret === undefined
@@ -119,7 +106,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
   function backendOf(deal: { crm: Crm }): DealBackend {
     const backend = deps.backend(deal.crm);
-    if (backend === null) throw new CrmError({ kind: 'not-connected', message: NOT_SET_UP[deal.crm] });
+    if (backend === null) throw new CrmError({ kind: 'not-connected', message: CRMS[deal.crm].notConnected });
     return backend;
   }
 
@@ -196,16 +183,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     'team/sources': async () => {
-      const secret = await getSecret(await deps.db(), 'hubspot');
-      const orgs = [...new Set(await deps.salesforceOrgs())].sort();
-      return {
-        sources: [
-          ...orgs.map((instance) => ({ crm: 'salesforce' as const, instance, problem: null })),
-          secret
-            ? { crm: 'hubspot' as const, instance: secret.portalId, problem: null }
-            : { crm: 'hubspot' as const, instance: null, problem: { kind: 'not-connected' as const, message: NOT_SET_UP.hubspot } },
-        ],
-      };
+      const perCrm = await Promise.all(
+        CRM_LIST.map(async ({ id: crm, notConnected }) => {
+          const backend = deps.backend(crm);
+          if (backend === null) return [{ crm, instance: null, problem: { kind: 'not-connected' as const, message: notConnected } }];
+          return (await backend.teamSources()).map((source) => ({ crm, ...source }));
+        }),
+      );
+      return { sources: perCrm.flat() };
     },
 
     'team/deals': async ({ crm, instance, query }) => {

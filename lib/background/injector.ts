@@ -5,17 +5,13 @@
  * document (a gate already there answers a ping). So a Salesforce or HubSpot page that is not a
  * deal (or a deals board) costs Baton nothing at all.
  */
-import { isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/hosts/salesforce/urls';
-import { hubspotDealBoardPortal, hubspotDealFromUrl } from '@/lib/hosts/hubspot/urls';
+import { gateCrmFor, type CrmEntry } from '@/lib/crms';
 
-export type GateScript = 'salesforce' | 'hubspot';
+export type GateScript = CrmEntry['gateScript'];
 
 /** The gate script a page needs, from its URL alone; null for every other page. */
 export function gateScriptFor(url: string | undefined): GateScript | null {
-  if (url === undefined) return null;
-  if (salesforceOpportunityFromUrl(url) !== null || isSalesforceOpportunityListUrl(url)) return 'salesforce';
-  if (hubspotDealFromUrl(url) !== null || hubspotDealBoardPortal(url) !== null) return 'hubspot';
-  return null;
+  return gateCrmFor(url)?.gateScript ?? null;
 }
 
 export interface InjectorDeps {

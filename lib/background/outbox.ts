@@ -5,8 +5,8 @@
  * failed and waits for the rep's "retry".
  */
 import type { DealRef } from '@/lib/domain/deal';
-import { CrmError, isTransient, toCrmProblem } from '@/lib/crm/errors';
-import type { DealBackend } from '@/lib/crm/backend';
+import { CrmError, isTransient, toCrmProblem } from '@/lib/domain/problem';
+import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import {
   deleteDraft,
   listPending,

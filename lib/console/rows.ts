@@ -4,7 +4,8 @@
  * acknowledgement and rating, reviews).
  */
 import { NON_NEGOTIABLES, type ElementKey } from '@/lib/domain/elements';
-import { CRM_LABELS, dealKey, type Crm, type DealRef } from '@/lib/domain/deal';
+import { dealKey, type Crm, type DealRef } from '@/lib/domain/deal';
+import { CRM_LABELS } from '@/lib/crms';
 import type { TeamDeal } from '@/lib/domain/team';
 import type { RulesConfig } from '@/lib/rules/config';
 import type { Evaluation } from '@/lib/rules/types';
@@ -41,7 +42,6 @@ export interface ConsoleRow {
   evaluation: Evaluation;
 }
 
-export { CRM_LABELS };
 export const UNASSIGNED = 'Unassigned';
 
 /** "Reason given: …" in an override Task / note Baton wrote. */

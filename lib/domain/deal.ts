@@ -1,10 +1,10 @@
 import { z } from '@/lib/zod';
+import { CRM_IDS } from './crmIds';
 
-export const Crm = z.enum(['salesforce', 'hubspot']);
+export { CRM_IDS };
+
+export const Crm = z.enum(CRM_IDS);
 export type Crm = z.infer<typeof Crm>;
-
-/** The CRMs' names as people write them. */
-export const CRM_LABELS: Record<Crm, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
 
 /**
  * Identifies one deal across Baton: which CRM, which org / portal, which record.
@@ -22,5 +22,5 @@ export function dealKey(ref: DealRef): string {
   return `${ref.crm}:${ref.instance}:${ref.recordId}`;
 }
 
-export const DealKey = z.string().regex(/^(salesforce|hubspot):[^:]{1,200}:[A-Za-z0-9]{1,40}$/);
+export const DealKey = z.string().regex(new RegExp(`^(?:${CRM_IDS.join('|')}):[^:]{1,200}:[A-Za-z0-9]{1,40}$`));
 export type DealKey = z.infer<typeof DealKey>;

@@ -8,7 +8,7 @@ import { z } from '@/lib/zod';
 import { Crm, DealRef } from './deal';
 import { RawArtifact } from './elements';
 import { BatonActivity } from './activity';
-import { CrmProblem } from '@/lib/crm/errors';
+import { CrmProblem } from '@/lib/domain/problem';
 import type { StageOption } from './snapshot';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

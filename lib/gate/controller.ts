@@ -13,7 +13,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
-import { meansNoApiAccess, type CrmProblem } from '@/lib/crm/errors';
+import { meansNoApiAccess, type CrmProblem } from '@/lib/domain/problem';
 import type { ArtifactFields } from '@/lib/db/common';
 import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
 import { evaluateRaw } from '@/lib/rules';

@@ -4,7 +4,7 @@
  */
 import type { DealRef } from '@/lib/domain/deal';
 import type { StageOption } from '@/lib/domain/snapshot';
-import type { CrmProblem } from '@/lib/crm/errors';
+import type { CrmProblem } from '@/lib/domain/problem';
 import type { ArtifactFields } from '@/lib/db/common';
 import type { MessageResponse, OutboxSummary, SnapshotResult } from '@/lib/messaging/protocol';
 import type { Finding } from '@/lib/rules/types';

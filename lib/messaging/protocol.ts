@@ -21,7 +21,7 @@ import { z } from '@/lib/zod';
 import { Crm, DealRef } from '@/lib/domain/deal';
 import { RawArtifact } from '@/lib/domain/elements';
 import { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
-import { CrmProblem } from '@/lib/crm/errors';
+import { CrmProblem } from '@/lib/domain/problem';
 import { RulesConfig } from '@/lib/rules/config';
 import { DealContext, Evaluation, Finding } from '@/lib/rules/types';
 import { EnforcementMode, Settings } from '@/lib/settings/schema';

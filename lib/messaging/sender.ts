@@ -2,6 +2,7 @@
  * Who is on the other end of a runtime message. Pure functions, so the rules are testable
  * without a browser.
  */
+import { isCrmPageHost } from '@/lib/crms';
 import type { SenderKind } from './protocol';
 
 /** The parts of runtime.MessageSender the router reads; the browser's type is assignable to it. */
@@ -13,15 +14,9 @@ export interface SenderInfo {
 }
 
 /**
- * Hosts Baton's content scripts are injected on. Mirrors the content_scripts `matches`
- * (`https://*.lightning.force.com/*`, `https://*.hubspot.com/*`), which also cover the bare
- * domain; which of those pages are deals is the host adapters' business, not the router's.
- */
-export const CONTENT_SCRIPT_HOSTS = ['lightning.force.com', 'hubspot.com'] as const;
-
-/**
  * True when `url` is a page Baton's content script may run on: https, default port, no
- * credentials, and a host that is one of CONTENT_SCRIPT_HOSTS or a subdomain of one.
+ * credentials, and a host that is a CRM's page domain (lib/crms, the domains of the gate scripts'
+ * `matches`) or a subdomain of one. Which of those pages are deals is the adapters' business.
  * The URL parser does the work, so "https://evil.com/lightning.force.com" and
  * "https://lightning.force.com.evil.com" are judged by their real host.
  */
@@ -34,8 +29,7 @@ export function isCrmContentScriptUrl(url: string | undefined): boolean {
     return false;
   }
   if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return false;
-  const host = parsed.hostname;
-  return CONTENT_SCRIPT_HOSTS.some((base) => host === base || host.endsWith(`.${base}`));
+  return isCrmPageHost(parsed.hostname);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers, overrideRecord } from '@/lib/background/handlers';
 import { runOutbox } from '@/lib/background/outbox';
-import { SalesforceBackend } from '@/lib/crm/salesforce/backend';
+import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
 import type { SenderContext } from '@/lib/messaging/router';
@@ -33,7 +33,6 @@ function setup(options: { ratingField?: boolean; csmRating?: string } = {}) {
       return settings;
     },
     kickOutbox,
-    salesforceOrgs: async () => [],
     connectHubSpot: async () => {
       throw new Error('not in these tests');
     },

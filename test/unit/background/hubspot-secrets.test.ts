@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
-import { HubSpotBackend } from '@/lib/crm/hubspot/backend';
-import { connectWithToken } from '@/lib/crm/hubspot/connection';
+import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
+import { connectWithToken } from '@/lib/crms/hubspot/api/connection';
 import { closeBatonDb, openBatonDb } from '@/lib/db';
 import { createMessageRouter } from '@/lib/messaging/router';
 import { defaultSettings, DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
@@ -22,7 +22,6 @@ function setup() {
     backend: (crm) => (crm === 'hubspot' ? backend : null),
     db,
     settings: async () => defaultSettings(),
-    salesforceOrgs: async () => [],
     kickOutbox: async () => {},
     connectHubSpot: async (request) => {
       if (request.method !== 'private-app') throw new Error('no oauth here');

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInjector, gateScriptFor } from '@/lib/background/injector';
-import { DETECTORS } from '../hosts/detectors';
+import { DETECTORS } from '../crms/detectors';
 
 describe('gateScriptFor', () => {
   it('wants the gate on opportunity records and opportunity lists only', () => {
-    expect(gateScriptFor('https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view')).toBe('salesforce');
-    expect(gateScriptFor('https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Kanban')).toBe('salesforce');
+    expect(gateScriptFor('https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view')).toBe('/content-scripts/salesforce-gate.js');
+    expect(gateScriptFor('https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=Kanban')).toBe('/content-scripts/salesforce-gate.js');
     for (const url of [
       'https://acme.lightning.force.com/lightning/page/home',
       'https://acme.lightning.force.com/lightning/r/Account/001Hs00001xyzAAAAA/view',
@@ -32,7 +32,7 @@ describe('ensureGate', () => {
     expect([a, b]).toEqual([true, true]);
     expect(await ensure(1, url)).toBe(false); // the gate answers now
     expect(inject).toHaveBeenCalledTimes(1);
-    expect(inject).toHaveBeenCalledWith(1, 'salesforce');
+    expect(inject).toHaveBeenCalledWith(1, '/content-scripts/salesforce-gate.js');
   });
 
   it('a tab that closed meanwhile is not an error', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { runOutbox } from '@/lib/background/outbox';
-import { SalesforceBackend } from '@/lib/crm/salesforce/backend';
+import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { closeBatonDb, listForDeal, listReviews, openBatonDb } from '@/lib/db';
 import type { SenderContext } from '@/lib/messaging/router';
@@ -24,7 +24,10 @@ const rubric = { useCase: 4, successMetric: 2, riskFlags: 3, promises: 3 };
 function setup() {
   const org = new FakeSalesforceOrg();
   const opp = org.addOpportunity({ name: 'Reviewed deal', stage: 'Closed Won', closeDate: '2026-11-20' });
-  const backend = new SalesforceBackend({ getCookie: async () => ({ value: org.sessionId }), mapping: async () => DEFAULT_SALESFORCE_MAPPING, fetch: fetchFromOrg(org) });
+  const backend = new SalesforceBackend({
+    getCookie: async () => ({ value: org.sessionId }),
+    sessionDomains: async () => ['acme.my.salesforce.com', '.acme.my.salesforce.com', 'beta--uat.sandbox.my.salesforce.com', 'example.com'],
+    mapping: async () => DEFAULT_SALESFORCE_MAPPING, fetch: fetchFromOrg(org) });
   const db = () => openBatonDb(dbName);
   const handlers = createBackgroundHandlers({
     backend: (crm) => (crm === 'salesforce' ? backend : null),
@@ -32,7 +35,6 @@ function setup() {
     settings: async () => defaultSettings(),
     connectHubSpot: vi.fn(),
     hubspotConnectionChanged: () => {},
-    salesforceOrgs: async () => ['acme', 'acme', 'beta--uat.sandbox'],
     kickOutbox: async () => {},
     version: '0.1.0',
     now: () => new Date('2026-12-01T12:00:00.000Z'),

@@ -1,0 +1,227 @@
+/**
+ * Reading and writing one HubSpot deal: the deal through CRM v3 objects (every value a string),
+ * the mapped handoff properties checked against the deal property list, won stages from the
+ * pipelines API (metadata.isClosed "true" and probability 1.0; custom pipelines have numeric stage
+ * ids; several pipelines per portal), never from a label or the string "closedwon".
+ */
+import { ELEMENT_KEYS, emptyArtifact, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
+import { isValidIsoDate } from '@/lib/domain/dates';
+import type { FieldIssue, StageOption } from '@/lib/domain/snapshot';
+import type { HubSpotMapping } from '@/lib/settings/schema';
+import { CrmError } from '@/lib/domain/problem';
+import { z } from '@/lib/zod';
+import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
+import type { FieldConflict, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import type { HubSpotApi } from './client';
+import { Created, DealObject, Owner, Pipelines, PropertyList } from './schemas';
+
+export interface PipelineInfo {
+  id: string;
+  label: string;
+  stages: StageOption[];
+}
+
+/** A stage is won when HubSpot says it is closed with probability 1 (metadata values are strings). */
+export function pipelinesOf(raw: Pipelines): PipelineInfo[] {
+  return raw.results
+    .filter((p) => !p.archived)
+    .map((p) => ({
+      id: p.id,
+      label: p.label,
+      stages: [...p.stages]
+        .filter((s) => !s.archived)
+        .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
+        .map((s) => {
+          const closed = s.metadata?.isClosed === 'true';
+          const probability = Number(s.metadata?.probability);
+          return { value: s.id, label: s.label, closed, won: closed && probability === 1 };
+        }),
+    }));
+}
+
+export async function readPipelines(api: HubSpotApi): Promise<PipelineInfo[]> {
+  return pipelinesOf(await api.get('/crm/v3/pipelines/deals', Pipelines, 'the deal pipelines'));
+}
+
+export interface PropertyInfo {
+  name: string;
+  label: string;
+  readOnly: boolean;
+}
+
+export async function readDealProperties(api: HubSpotApi): Promise<Map<string, PropertyInfo>> {
+  const list = await api.get('/crm/v3/properties/deals', PropertyList, 'the deal properties');
+  return new Map(list.results.map((p) => [p.name, { name: p.name, label: p.label, readOnly: p.modificationMetadata?.readOnlyValue === true }]));
+}
+
+export function checkMapping(properties: ReadonlyMap<string, PropertyInfo>, mapping: HubSpotMapping): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const element of ELEMENT_KEYS) {
+    const info = properties.get(mapping[element]);
+    if (!info) issues.push({ element, field: mapping[element], problem: 'missing' });
+    else if (info.readOnly) issues.push({ element, field: info.name, problem: 'read-only' });
+  }
+  return issues;
+}
+
+const STANDARD = ['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'hubspot_owner_id', 'hs_lastmodifieddate'];
+
+/** "2027-03-31T00:00:00.000Z", "2027-03-31" or epoch milliseconds ("1743379200000") → YYYY-MM-DD. */
+export function hubspotDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (/^\d{10,14}$/.test(value)) {
+    const d = new Date(Number(value));
+    return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+  }
+  const day = value.slice(0, 10);
+  return isValidIsoDate(day) ? day : null;
+}
+
+export interface HubSpotDeal {
+  id: string;
+  name: string;
+  stageId: string;
+  pipelineId: string;
+  amount: number | null;
+  closeDate: string | null;
+  ownerId: string | null;
+  lastModified: string | null;
+  artifact: RawArtifact;
+}
+
+export async function readDeal(api: HubSpotApi, id: string, mapping: HubSpotMapping, present: ReadonlySet<ElementKey>): Promise<HubSpotDeal> {
+  const names = [...STANDARD, ...ELEMENT_KEYS.filter((k) => present.has(k)).map((k) => mapping[k])];
+  const deal = await api.get(`/crm/v3/objects/deals/${encodeURIComponent(id)}?properties=${encodeURIComponent(names.join(','))}`, DealObject, 'the deal');
+  const p = deal.properties;
+  const artifact = emptyArtifact();
+  for (const k of ELEMENT_KEYS) if (present.has(k)) artifact[k] = p[mapping[k]] ?? '';
+  const amount = p.amount == null || p.amount === '' ? null : Number(p.amount);
+  return {
+    id: deal.id,
+    name: p.dealname ?? '',
+    stageId: p.dealstage ?? '',
+    pipelineId: p.pipeline ?? 'default',
+    amount: amount !== null && Number.isFinite(amount) ? amount : null,
+    closeDate: hubspotDate(p.closedate),
+    ownerId: p.hubspot_owner_id ?? null,
+    lastModified: p.hs_lastmodifieddate ?? deal.updatedAt ?? null,
+    artifact,
+  };
+}
+
+/** The owner's name, or null when it cannot be read (the token may lack the owners scope). */
+export async function readOwnerName(api: HubSpotApi, ownerId: string | null): Promise<string | null> {
+  if (!ownerId) return null;
+  try {
+    const owner = await api.get(`/crm/v3/owners/${encodeURIComponent(ownerId)}`, Owner, 'the deal owner');
+    const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ');
+    return name || owner.email || null;
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
+
+/**
+ * Writes the properties unless one changed in HubSpot since `expected` was read. HubSpot's CRM
+ * objects API has no conditional write, so this is read-compare-write: a change landing in the
+ * milliseconds between the two calls is the one case it cannot see (README, "Known limits").
+ */
+export async function writeDealProperties(
+  api: HubSpotApi,
+  id: string,
+  mapping: HubSpotMapping,
+  issues: readonly FieldIssue[],
+  fields: Partial<RawArtifact>,
+  expected: Partial<RawArtifact>,
+): Promise<WriteOutcome> {
+  const elements = ELEMENT_KEYS.filter((k) => fields[k] !== undefined);
+  const blocked = issues.filter((i) => elements.includes(i.element));
+  if (blocked.length > 0) {
+    throw new CrmError({
+      kind: blocked[0]?.problem === 'missing' ? 'missing-fields' : 'forbidden',
+      message: `Baton cannot write ${blocked.map((b) => b.field).join(', ')}: ${blocked[0]?.problem === 'missing' ? 'the property does not exist in this portal' : 'it is read-only'}.`,
+      elements: blocked.map((b) => b.element),
+      fields: blocked.map((b) => b.field),
+    });
+  }
+  const present = new Set(ELEMENT_KEYS.filter((k) => !issues.some((i) => i.element === k && i.problem === 'missing')));
+  const current = await readDeal(api, id, mapping, present);
+  const conflicts: FieldConflict[] = [];
+  for (const k of elements) {
+    if (!same(current.artifact[k], expected[k]) && !same(current.artifact[k], fields[k])) conflicts.push({ element: k, theirs: current.artifact[k] });
+  }
+  if (conflicts.length > 0) return { ok: false, conflicts };
+  const properties: Record<string, string> = {};
+  for (const k of elements) properties[mapping[k]] = fields[k] ?? '';
+  await api.patch(`/crm/v3/objects/deals/${encodeURIComponent(id)}`, { properties }, DealObject, 'the saved deal');
+  return { ok: true };
+}
+
+/** HubSpot renders a note's body as HTML: everything Baton writes is escaped text. */
+export function noteHtml(subject: string, body: string): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return `<p><strong>${escape(subject)}</strong></p>${body
+    .split('\n')
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('')}`;
+}
+
+/** HubSpot's limit on a note body. */
+export const NOTE_BODY_MAX = 65_536;
+
+/** A note associated with the deal (association type 214, note → deal): overrides, acknowledgements, reviews. */
+export async function createNote(api: HubSpotApi, dealId: string, subject: string, body: string, now: Date): Promise<string> {
+  const result = await api.post(
+    '/crm/v3/objects/notes',
+    {
+      properties: { hs_note_body: noteHtml(subject, body).slice(0, NOTE_BODY_MAX), hs_timestamp: now.toISOString() },
+      associations: [{ to: { id: dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 214 }] }],
+    },
+    Created,
+    'the new note',
+  );
+  return result.id;
+}
+
+const NoteSearch = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
+});
+
+/** A note body Baton wrote (escaped paragraphs) back to plain text. */
+export function noteText(html: string): string {
+  return html
+    .replace(/<\/p>\s*<p>/g, '\n')
+    .replace(/<[^>]{0,200}>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Baton's notes on the deal (their first line is Baton's subject), newest first. */
+export async function readBatonNotes(api: HubSpotApi, dealId: string): Promise<BatonActivity[]> {
+  const found = await api.post(
+    '/crm/v3/objects/notes/search',
+    {
+      filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: dealId }] }],
+      properties: ['hs_note_body', 'hs_timestamp'],
+      sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
+      limit: 50,
+    },
+    NoteSearch,
+    'the deal’s notes',
+  );
+  return found.results.flatMap((note) => batonActivityOfNote(note.properties) ?? []);
+}
+
+/** A note as a Baton activity (its first line is the subject Baton wrote), or null when it is not Baton's. */
+export function batonActivityOfNote(properties: Record<string, string | null | undefined>): BatonActivity | null {
+  const [subject = '', ...rest] = noteText((properties.hs_note_body ?? '').slice(0, 100_000)).split('\n');
+  const kind = activityKindOf(subject);
+  if (kind === null) return null;
+  const body = rest.join('\n').slice(0, 32_000);
+  return { kind, at: properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) };
+}

@@ -1,0 +1,208 @@
+/**
+ * The team's deals for the manager console, from HubSpot's search API: won in the period, or
+ * open in a late stage of any pipeline; 200 per page, followed through `paging.next.after`.
+ * The search endpoints allow a few requests per second per token, so pages are spaced and a
+ * 429 is waited out. Owners come from the owners list; Baton's notes through the v4 deal→note
+ * associations and a batch read of those notes.
+ */
+import { ELEMENT_KEYS, emptyArtifact } from '@/lib/domain/elements';
+import type { BatonActivity } from '@/lib/domain/activity';
+import { TEAM_DEALS_MAX, lateStages, type TeamDeal, type TeamQuery } from '@/lib/domain/team';
+import type { HubSpotMapping } from '@/lib/settings/schema';
+import { CrmError, toCrmProblem } from '@/lib/domain/problem';
+import type { TeamDealsResult } from '@/lib/crms/shared/api/backend';
+import { hubspotDealUrl } from '@/lib/crms/hubspot/urls';
+import { z } from '@/lib/zod';
+import type { HubSpotApi } from './client';
+import { batonActivityOfNote, hubspotDate, type PipelineInfo, type PropertyInfo } from './records';
+import { DealObject } from './schemas';
+
+/** HubSpot's search: at most 200 per page and 10,000 results per query. */
+const PAGE_SIZE = 200;
+const SEARCH_RESULTS_MAX = 10_000;
+/** Spacing of search requests: HubSpot allows five per second per token. */
+export const SEARCH_SPACING_MS = 220;
+const ASSOCIATIONS_BATCH = 1000;
+const NOTES_BATCH = 100;
+const RATE_LIMIT_RETRIES = 3;
+
+const SearchPage = z.looseObject({
+  total: z.number(),
+  results: z.array(DealObject),
+  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
+});
+const OwnersPage = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), email: z.string().nullable().optional(), firstName: z.string().nullable().optional(), lastName: z.string().nullable().optional() })),
+  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
+});
+const AssociationsBatch = z.looseObject({
+  results: z.array(z.looseObject({ from: z.looseObject({ id: z.string() }), to: z.array(z.looseObject({ toObjectId: z.union([z.number(), z.string()]) })) })),
+});
+const NotesBatch = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
+});
+
+export interface HubSpotTeamOptions {
+  portal: string;
+  uiDomain: string;
+  mapping: HubSpotMapping;
+  properties: ReadonlyMap<string, PropertyInfo>;
+  pipelines: readonly PipelineInfo[];
+  query: TeamQuery;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Calls `call`, waiting out HubSpot's 429s (its Retry-After, or 1 s, 2 s, 4 s). */
+async function patiently<T>(call: () => Promise<T>, sleep: (ms: number) => Promise<void>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof CrmError) || error.kind !== 'rate-limited' || attempt >= RATE_LIMIT_RETRIES) throw error;
+      await sleep(Math.min(10, error.problem.retryAfterSeconds ?? 2 ** attempt) * 1000);
+    }
+  }
+}
+
+function startOfDayMs(day: string): string {
+  return String(Date.parse(`${day}T00:00:00.000Z`));
+}
+function endOfDayMs(day: string): string {
+  return String(Date.parse(`${day}T23:59:59.999Z`));
+}
+
+/** The search body for one page. Exported for tests. */
+export function teamSearchBody(options: HubSpotTeamOptions, properties: string[], after: string | null) {
+  const won = options.pipelines.flatMap((p) => p.stages.filter((s) => s.won).map((s) => s.value));
+  const late = options.pipelines.flatMap((p) => lateStages(p.stages).map((s) => s.value));
+  const filterGroups = [
+    {
+      filters: [
+        { propertyName: 'dealstage', operator: 'IN', values: won },
+        { propertyName: 'closedate', operator: 'GTE', value: startOfDayMs(options.query.closedSince) },
+        { propertyName: 'closedate', operator: 'LTE', value: endOfDayMs(options.query.closedUntil) },
+      ],
+    },
+    ...(late.length > 0 ? [{ filters: [{ propertyName: 'dealstage', operator: 'IN', values: late }] }] : []),
+  ];
+  return {
+    filterGroups,
+    properties,
+    sorts: [{ propertyName: 'closedate', direction: 'DESCENDING' }],
+    limit: PAGE_SIZE,
+    ...(after === null ? {} : { after }),
+  };
+}
+
+async function ownerNames(api: HubSpotApi, sleep: (ms: number) => Promise<void>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  let after: string | undefined;
+  do {
+    const page = await patiently(() => api.get(`/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, OwnersPage, 'the owners'), sleep);
+    for (const o of page.results) {
+      const name = [o.firstName, o.lastName].filter(Boolean).join(' ').trim();
+      names.set(o.id, (name || o.email || o.id).slice(0, 200));
+    }
+    after = page.paging?.next?.after;
+  } while (after !== undefined);
+  return names;
+}
+
+/** Baton's notes on the deals, by deal id, newest first. */
+async function batonNotes(api: HubSpotApi, dealIds: readonly string[], sleep: (ms: number) => Promise<void>): Promise<Map<string, BatonActivity[]>> {
+  const notesOfDeal = new Map<string, string[]>();
+  for (let i = 0; i < dealIds.length; i += ASSOCIATIONS_BATCH) {
+    const inputs = dealIds.slice(i, i + ASSOCIATIONS_BATCH).map((id) => ({ id }));
+    const batch = await patiently(() => api.post('/crm/v4/associations/deals/notes/batch/read', { inputs }, AssociationsBatch, 'the deals’ notes'), sleep);
+    for (const r of batch.results) notesOfDeal.set(r.from.id, r.to.map((t) => String(t.toObjectId)));
+  }
+  const noteIds = [...new Set([...notesOfDeal.values()].flat())];
+  const activityOfNote = new Map<string, BatonActivity>();
+  for (let i = 0; i < noteIds.length; i += NOTES_BATCH) {
+    const inputs = noteIds.slice(i, i + NOTES_BATCH).map((id) => ({ id }));
+    const batch = await patiently(
+      () => api.post('/crm/v3/objects/notes/batch/read', { inputs, properties: ['hs_note_body', 'hs_timestamp'] }, NotesBatch, 'the notes'),
+      sleep,
+    );
+    for (const note of batch.results) {
+      const activity = batonActivityOfNote(note.properties);
+      if (activity) activityOfNote.set(note.id, activity);
+    }
+  }
+  const out = new Map<string, BatonActivity[]>();
+  for (const [dealId, ids] of notesOfDeal) {
+    const activities = ids.flatMap((id) => activityOfNote.get(id) ?? []).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    if (activities.length > 0) out.set(dealId, activities.slice(0, 50));
+  }
+  return out;
+}
+
+export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeamOptions): Promise<TeamDealsResult> {
+  const sleep = options.sleep ?? defaultSleep;
+  const { mapping, properties: known } = options;
+  const mapped = ELEMENT_KEYS.filter((k) => known.has(mapping[k]));
+  const rating = mapping.csmRating !== null && known.has(mapping.csmRating) ? mapping.csmRating : null;
+  const properties = ['dealname', 'dealstage', 'pipeline', 'amount', 'closedate', 'hubspot_owner_id', 'deal_currency_code', ...mapped.map((k) => mapping[k]), ...(rating ? [rating] : [])];
+  const stageOf = new Map(options.pipelines.flatMap((p) => p.stages.map((s) => [s.value, s] as const)));
+
+  const found: z.infer<typeof DealObject>[] = [];
+  let partial: string | null = null;
+  let after: string | null = null;
+  let total = 0;
+  do {
+    if (found.length > 0) await sleep(SEARCH_SPACING_MS);
+    try {
+      const page = await patiently(() => api.post('/crm/v3/objects/deals/search', teamSearchBody(options, properties, after), SearchPage, 'the team’s deals'), sleep);
+      total = page.total;
+      found.push(...page.results);
+      after = page.paging?.next?.after ?? null;
+    } catch (error) {
+      if (found.length === 0) throw error;
+      partial = `HubSpot stopped answering after ${found.length} of ${total} deals: ${toCrmProblem(error).message}`;
+      break;
+    }
+    if (after !== null && found.length >= Math.min(SEARCH_RESULTS_MAX, TEAM_DEALS_MAX)) {
+      partial = `HubSpot’s search gives at most ${SEARCH_RESULTS_MAX.toLocaleString('en')} of the ${total.toLocaleString('en')} matching deals; narrow the period.`;
+      break;
+    }
+  } while (after !== null);
+
+  let owners = new Map<string, string>();
+  let notes = new Map<string, BatonActivity[]>();
+  try {
+    owners = await ownerNames(api, sleep);
+    notes = await batonNotes(api, found.map((d) => d.id), sleep);
+  } catch (error) {
+    partial = [partial, `Owners or Baton’s notes could not be read: ${toCrmProblem(error).message}`].filter(Boolean).join(' ');
+  }
+
+  const deals: TeamDeal[] = [];
+  for (const d of found) {
+    if (!/^[A-Za-z0-9]{1,40}$/.test(d.id)) continue;
+    const p = d.properties;
+    const artifact = emptyArtifact();
+    for (const k of mapped) artifact[k] = p[mapping[k]] ?? '';
+    const stage = stageOf.get(p.dealstage ?? '');
+    const amount = p.amount ? Number(p.amount) : NaN;
+    const ratingValue = rating ? Number(p[rating] ?? '') : NaN;
+    const deal = { crm: 'hubspot' as const, instance: options.portal, recordId: d.id };
+    deals.push({
+      deal,
+      url: hubspotDealUrl(options.uiDomain, deal),
+      name: (p.dealname ?? '').slice(0, 1000),
+      owner: p.hubspot_owner_id ? (owners.get(p.hubspot_owner_id) ?? `Owner ${p.hubspot_owner_id}`).slice(0, 200) : null,
+      account: null,
+      amount: Number.isFinite(amount) ? amount : null,
+      currency: p.deal_currency_code?.slice(0, 10) || null,
+      closeDate: hubspotDate(p.closedate),
+      stage: { value: (p.dealstage ?? '').slice(0, 255), label: (stage?.label ?? p.dealstage ?? '').slice(0, 255) },
+      status: stage?.won ? 'won' : 'open',
+      artifact,
+      activities: notes.get(d.id) ?? [],
+      csmRating: rating && p[rating] && Number.isFinite(ratingValue) ? ratingValue : null,
+    });
+  }
+  return { deals, partial };
+}

@@ -1,0 +1,168 @@
+/**
+ * Salesforce behind the CRM-agnostic DealBackend: sessions from the org's `sid` cookie, the
+ * describe and the stages cached per org for a few minutes (they change when an admin edits
+ * the org, not between two clicks), everything else read fresh.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import type { RawArtifact } from '@/lib/domain/elements';
+import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
+import type { BatonActivity } from '@/lib/domain/activity';
+import type { SalesforceMapping } from '@/lib/settings/schema';
+import { CrmError } from '@/lib/domain/problem';
+import type { FetchLike } from '@/lib/crms/shared/api/http';
+import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import type { TeamQuery } from '@/lib/domain/team';
+import { listTeamOpportunities, teamQuery } from './team';
+import { apiHostFor, apiHostInstance, lightningHostFor } from '@/lib/crms/salesforce/urls';
+import { SalesforceApi } from './client';
+import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './records';
+import type { DescribeField } from './schemas';
+
+/** Reads a cookie; the background passes browser.cookies.get, tests a fake. */
+export type CookieGetter = (details: { url: string; name: string }) => Promise<{ value: string } | null>;
+
+export interface SalesforceBackendOptions {
+  getCookie: CookieGetter;
+  /** The domains of every `sid` cookie the browser holds (browser.cookies.getAll): the orgs signed in to. */
+  sessionDomains?: () => Promise<string[]>;
+  /** The field mapping in force (settings can change while the background runs). */
+  mapping: () => Promise<SalesforceMapping>;
+  fetch?: FetchLike;
+  now?: () => Date;
+}
+
+/** Describe and stages are kept this long per org. */
+export const ORG_CACHE_MS = 10 * 60_000;
+
+interface Cached<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+export class SalesforceBackend implements DealBackend {
+  private readonly describes = new Map<string, Cached<Map<string, DescribeField>>>();
+  private readonly stages = new Map<string, Cached<StageOption[]>>();
+
+  constructor(private readonly options: SalesforceBackendOptions) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The session of the signed-in user, from the `sid` cookie of the org's API host. */
+  async api(instance: string): Promise<SalesforceApi> {
+    const apiHost = apiHostFor(instance);
+    const cookie = await this.options.getCookie({ url: `https://${apiHost}/`, name: 'sid' });
+    if (cookie === null || cookie.value === '') {
+      throw new CrmError({
+        kind: 'not-connected',
+        message: `Baton found no Salesforce session for ${apiHost}. Sign in to Salesforce in this browser.`,
+      });
+    }
+    return new SalesforceApi({ apiHost, sessionId: cookie.value, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+  }
+
+  private cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    const now = this.now().getTime();
+    if (hit && now - hit.at < ORG_CACHE_MS) return hit.value;
+    const value = load();
+    cache.set(key, { at: now, value });
+    value.catch(() => cache.delete(key)); // a failure is not remembered
+    return value;
+  }
+
+  private describe(instance: string, api: SalesforceApi): Promise<Map<string, DescribeField>> {
+    return this.cached(this.describes, instance, () => describeOpportunity(api));
+  }
+
+  /** Forgets what is cached for an org, e.g. after a write was refused for a missing field. */
+  forget(instance: string): void {
+    this.describes.delete(instance);
+    this.stages.delete(instance);
+  }
+
+  async readSnapshot(deal: DealRef): Promise<DealSnapshot> {
+    const api = await this.api(deal.instance);
+    const describe = await this.describe(deal.instance, api);
+    const record = await readOpportunity(api, deal.recordId, await this.options.mapping(), describe);
+    const stages = await this.cached(this.stages, `${deal.instance}|${record.recordTypeId ?? ''}`, () =>
+      readStages(api, record.recordTypeId),
+    );
+    const missing = record.fieldIssues.filter((i) => i.problem === 'missing');
+    return {
+      deal,
+      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
+      name: record.name,
+      stage: record.stage,
+      amount: record.amount,
+      currency: record.currency,
+      closeDate: record.closeDate,
+      owner: record.owner,
+      account: record.account,
+      pipeline: null,
+      stages,
+      artifact: record.artifact,
+      fieldIssues: record.fieldIssues,
+      source: 'api',
+      writable: true,
+      notice:
+        missing.length === 0
+          ? null
+          : `Salesforce setup needed: ${missing.map((m) => m.field).join(', ')} ${
+              missing.length === 1 ? 'is' : 'are'
+            } not on Opportunity in this org (or not visible to you). Ask your admin to add ${
+              missing.length === 1 ? 'it' : 'them'
+            }, or change the mapping in Baton’s options.`,
+      version: record.lastModifiedDate,
+      fetchedAt: this.now().toISOString(),
+    };
+  }
+
+  /** The org's stages of the master record type (all record types' won stages are among them). */
+  private orgStages(instance: string, api: SalesforceApi): Promise<StageOption[]> {
+    return this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+  }
+
+  async readStages(instance: string): Promise<StageOption[]> {
+    return this.orgStages(instance, await this.api(instance));
+  }
+
+  async writeFields(deal: DealRef, fields: Partial<RawArtifact>, expected: Partial<RawArtifact>): Promise<WriteOutcome> {
+    const api = await this.api(deal.instance);
+    const describe = await this.describe(deal.instance, api);
+    try {
+      return await writeOpportunityFields(api, deal.recordId, await this.options.mapping(), describe, fields, expected);
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === 'missing-fields') this.forget(deal.instance);
+      throw error;
+    }
+  }
+
+  async createActivity(deal: DealRef, subject: string, body: string): Promise<string> {
+    const api = await this.api(deal.instance);
+    return createTask(api, deal.recordId, subject, body, this.now().toISOString().slice(0, 10));
+  }
+
+  async readActivities(deal: DealRef): Promise<BatonActivity[]> {
+    return readBatonTasks(await this.api(deal.instance), deal.recordId);
+  }
+
+  async writeNumber(deal: DealRef, field: string, value: number): Promise<void> {
+    const api = await this.api(deal.instance);
+    await writeOpportunityNumber(api, deal.recordId, await this.describe(deal.instance, api), field, value);
+  }
+
+  async teamSources() {
+    const domains = (await this.options.sessionDomains?.()) ?? [];
+    const orgs = [...new Set(domains.flatMap((domain) => apiHostInstance(domain) ?? []))].sort();
+    return orgs.map((instance) => ({ instance, problem: null }));
+  }
+
+  async listTeamDeals(instance: string, query: TeamQuery): Promise<TeamDealsResult> {
+    const api = await this.api(instance);
+    const describe = await this.describe(instance, api);
+    const stages = await this.orgStages(instance, api);
+    return listTeamOpportunities(api, instance, teamQuery(await this.options.mapping(), describe, stages, query), stages);
+  }
+}

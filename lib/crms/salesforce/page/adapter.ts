@@ -1,0 +1,181 @@
+/**
+ * Baton on Salesforce Lightning: follows the page (which Opportunity, which container is on
+ * screen, whether the Closed chevron is selected), puts the badge beside the Path, and catches
+ * every move to a won stage before Salesforce acts on it, handing it to the gate controller held.
+ *
+ * Costs nothing until the URL is an Opportunity record or an Opportunity list view (Kanban): no
+ * listener, no timer. On those pages: three capture listeners and a one-second look at the Path.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
+import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
+import type { CrmProblem } from '@/lib/domain/problem';
+import type { HeldMove } from '@/lib/gate/controller';
+import { Interceptor } from '@/lib/crms/shared/page/interceptor';
+import type { SalesforceMapping } from '@/lib/settings/schema';
+import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
+import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/crms/shared/page/hostPage';
+import { activePage, findPath, readPage, readPath } from './reading';
+import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
+import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
+import { isSalesforceOpportunityListUrl, lightningHostFor, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
+
+export type SalesforceAdapterOptions = HostAdapterOptions<SalesforceMapping>;
+
+function modeOf(url: string): HostMode {
+  const deal = salesforceOpportunityFromUrl(url);
+  if (deal) return { kind: 'record', deal };
+  const instance = salesforceInstanceFromUrl(url);
+  if (instance && isSalesforceOpportunityListUrl(url)) return { kind: 'collection', instance };
+  return { kind: 'off' };
+}
+
+/** What the rep typed into the page's own edit form for handoff fields (inline edit / Edit modal). */
+export function pendingEdits(form: Element | null, mapping: SalesforceMapping): Partial<RawArtifact> {
+  const out: Partial<RawArtifact> = {};
+  if (!form) return out;
+  for (const element of ELEMENT_KEYS) {
+    const wrapper = queryFirst(form, withApiName(RECORD_FIELD, mapping[element]));
+    const input = wrapper ? (queryFirst(wrapper, EDIT_TEXT_INPUT) as HTMLTextAreaElement | HTMLInputElement | null) : null;
+    if (input) out[element] = input.value;
+  }
+  return out;
+}
+
+/** A read-only snapshot of what the page shows, for when the API is closed to Baton. */
+export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: SalesforceMapping, now = new Date()): DealSnapshot | null {
+  const page = activePage();
+  if (!page) return null;
+  const reading = readPage(page, mapping);
+  if (reading.absent.length === ELEMENT_KEYS.length) return null; // no handoff field on this layout: nothing to judge
+  return pageReadingSnapshot(
+    {
+      deal,
+      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
+      name: reading.name,
+      stageLabel: reading.stageLabel,
+      owner: reading.owner,
+      artifact: reading.artifact,
+      notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the fields in Salesforce${
+        reading.absent.length > 0 ? ` (not on this layout: ${reading.absent.join(', ')})` : ''
+      }.`,
+    },
+    now,
+  );
+}
+
+export function startSalesforce(options: SalesforceAdapterOptions): () => void {
+  const { controller, views } = options;
+  let draggedCard: Element | null = null;
+  const interceptor = new Interceptor(controller);
+
+  /** Lets a held click happen: Salesforce's own handlers run as if Baton were not there. */
+  const replayClick = (element: Element) => () => {
+    interceptor.replayClick(element);
+    page.scheduleRefresh();
+  };
+
+  const replayDrop = (element: Element, data: Array<[string, string]>, at: { x: number; y: number }) => () => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of data) transfer.setData(type, value);
+    interceptor.replay(element, () => {
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        element.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, composed: true, dataTransfer: transfer, clientX: at.x, clientY: at.y }));
+      }
+    });
+  };
+
+  const dealOf = (move: SalesforceMove): DealRef | null => {
+    if (move.recordId !== null) {
+      const instance = page.instance();
+      return instance ? { crm: 'salesforce', instance, recordId: toId18(move.recordId) } : null;
+    }
+    // Decided from the URL at the moment of the click, never from an earlier page: after SPA
+    // navigation the gate is for the deal now on screen.
+    return salesforceOpportunityFromUrl(location.href);
+  };
+
+  const editsIn = (form: Element | null): Partial<RawArtifact> => {
+    const mapping = page.mapping();
+    return mapping ? pendingEdits(form, mapping) : {};
+  };
+
+  const held = (move: SalesforceMove, proceed: () => void): HeldMove | null => {
+    const deal = dealOf(move);
+    if (!deal) return null;
+    return {
+      deal,
+      target: 'collapsedClosed' in move.target ? 'collapsed-closed' : move.target.stage,
+      amongClosedStages: move.kind === 'closed-stage-save',
+      pendingEdits: editsIn(move.form),
+      proceed,
+    };
+  };
+
+  const onClick = (event: MouseEvent) => {
+    if (interceptor.isReplay(event)) return;
+    trackStagePick(event);
+    const move = recognizeClick(event, activePage());
+    if (move) {
+      const heldMove = held(move, replayClick(move.element));
+      if (heldMove) interceptor.hold(event, heldMove);
+      if (!event.defaultPrevented) page.scheduleRefresh();
+      return;
+    }
+    if (onPath(event, RECORD_FORM_SAVE)) page.scheduleRefresh(); // the page saves fields: read them again
+    if (page.mode().kind === 'record') page.later(50, check); // a chevron may have been selected
+  };
+
+  const onDragStart = (event: DragEvent) => {
+    draggedCard = onPath(event, KANBAN_CARD);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    if (interceptor.isReplay(event)) return;
+    const move = recognizeDrop(event, draggedCard);
+    if (!move) return;
+    const data: Array<[string, string]> = [...(event.dataTransfer?.types ?? [])].map((t) => [t, event.dataTransfer?.getData(t) ?? '']);
+    if (data.length === 0 && draggedCard) data.push(['text/plain', kanbanCardRecordId(draggedCard) ?? '']);
+    const heldMove = held(move, replayDrop(move.element, data, { x: event.clientX, y: event.clientY }));
+    if (heldMove) interceptor.hold(event, heldMove);
+  };
+
+  /** Badge and guidance follow the page: Lightning re-renders the Path and swaps containers. */
+  const check = () => {
+    if (page.mode().kind !== 'record') return;
+    const container = activePage();
+    const path = container ? findPath(container) : null;
+    if (!path) {
+      views.hideBadge();
+      views.hideGuidance();
+      return;
+    }
+    if (!views.badgeOn(path)) views.showBadge(path);
+    const closedSelected = readPath(path).stages.some((s) => s.closedChevron && s.selected);
+    const guidanceArea = closedSelected ? queryFirst(path, PATH_GUIDANCE) : null;
+    if (guidanceArea) views.showGuidance(guidanceArea);
+    else views.hideGuidance();
+  };
+
+  const hideOverlays = () => {
+    views.hideBadge();
+    views.hideGuidance();
+  };
+
+  const page = followHostPage({
+    crm: 'salesforce',
+    controller,
+    modeOf,
+    mapping: options.mapping,
+    pageSnapshot,
+    listeners: [
+      ['click', onClick as (event: Event) => void],
+      ['dragstart', onDragStart as (event: Event) => void],
+      ['drop', onDrop as (event: Event) => void],
+    ],
+    check,
+    hideOverlays,
+    onUrlChange: options.onUrlChange,
+  });
+  return page.stop;
+}

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GateController } from '@/lib/gate/controller';
+import { followHostPage, sameMode, type HostMode } from '@/lib/crms/shared/page/hostPage';
+
+const RECORD = /\/deal\/(\w+)$/;
+const modeOf = (url: string): HostMode => {
+  const record = RECORD.exec(url);
+  if (record) return { kind: 'record', deal: { crm: 'hubspot', instance: '123', recordId: record[1] ?? '' } };
+  return url.endsWith('/board') ? { kind: 'collection', instance: '123' } : { kind: 'off' };
+};
+
+function setup(startAt: string) {
+  history.replaceState({}, '', startAt);
+  const controller = { arm: vi.fn(async () => {}), disarm: vi.fn(), loadStages: vi.fn(async () => {}), setPageFallback: vi.fn() };
+  const urlListeners = new Set<() => void>();
+  const onClick = vi.fn();
+  const check = vi.fn();
+  const hideOverlays = vi.fn();
+  const page = followHostPage({
+    crm: 'hubspot',
+    controller: controller as unknown as GateController,
+    modeOf,
+    mapping: async () => ({ mapped: true }),
+    pageSnapshot: () => null,
+    listeners: [['click', onClick]],
+    check,
+    hideOverlays,
+    onUrlChange(listener) {
+      urlListeners.add(listener);
+      return () => urlListeners.delete(listener);
+    },
+  });
+  const navigate = async (path: string) => {
+    history.pushState({}, '', path);
+    for (const l of urlListeners) l();
+    await vi.waitFor(() => expect(page.mode()).toEqual(modeOf(location.href)));
+  };
+  const click = () => document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  return { page, controller, onClick, check, hideOverlays, navigate, click, urlListeners };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('followHostPage', () => {
+  it('does nothing on a page that is not a deal: no listener, no arming', async () => {
+    const { controller, onClick, click, page } = setup('/contacts/123/objects/0-2/views/all/list');
+    await Promise.resolve();
+    click();
+    expect(onClick).not.toHaveBeenCalled();
+    expect(controller.arm).not.toHaveBeenCalled();
+    expect(page.instance()).toBeNull();
+    page.stop();
+  });
+
+  it('arms the deal on screen, follows SPA navigation to another deal, and lets go on leaving', async () => {
+    const { controller, onClick, click, navigate, hideOverlays, page } = setup('/contacts/123/deal/1');
+    await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledWith({ crm: 'hubspot', instance: '123', recordId: '1' }));
+    expect(page.mapping()).toEqual({ mapped: true });
+    expect(controller.setPageFallback).toHaveBeenCalledTimes(1);
+    click();
+    expect(onClick).toHaveBeenCalledTimes(1);
+
+    await navigate('/contacts/123/deal/2');
+    await vi.waitFor(() => expect(controller.arm).toHaveBeenLastCalledWith({ crm: 'hubspot', instance: '123', recordId: '2' }));
+    await navigate('/contacts/123/deal/2'); // the same deal again: no re-arm
+    expect(controller.arm).toHaveBeenCalledTimes(2);
+
+    await navigate('/contacts/123/board');
+    await vi.waitFor(() => expect(controller.loadStages).toHaveBeenCalledWith({ crm: 'hubspot', instance: '123' }));
+    expect(controller.disarm).toHaveBeenCalled();
+    expect(hideOverlays).toHaveBeenCalled();
+    click();
+    expect(onClick).toHaveBeenCalledTimes(2); // a board still has its listeners
+
+    await navigate('/contacts/123/objects/0-1/views/all/list');
+    click();
+    expect(onClick).toHaveBeenCalledTimes(2);
+    page.stop();
+  });
+
+  it('after stop, navigation and pending refreshes do nothing, and the URL subscription is gone', async () => {
+    const { controller, onClick, click, page, urlListeners } = setup('/contacts/123/deal/1');
+    await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledTimes(1));
+    vi.useFakeTimers();
+    page.scheduleRefresh();
+    page.stop();
+    expect(urlListeners.size).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    click();
+    expect(controller.arm).toHaveBeenCalledTimes(1);
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('re-reads the deal after the page saves, only while that deal is still on screen', async () => {
+    const { controller, page, urlListeners } = setup('/contacts/123/deal/1');
+    await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledTimes(1));
+    vi.useFakeTimers();
+    page.scheduleRefresh();
+    vi.advanceTimersByTime(5000);
+    expect(controller.arm).toHaveBeenCalledTimes(3);
+    page.scheduleRefresh();
+    history.pushState({}, '', '/contacts/123/board');
+    for (const l of urlListeners) l(); // the mode changes at once; the rest of follow() is async
+    vi.advanceTimersByTime(5000);
+    expect(controller.arm).toHaveBeenCalledTimes(3);
+    page.stop();
+  });
+});
+
+describe('sameMode', () => {
+  it('tells deals, collections and instances apart', () => {
+    const deal = (recordId: string, instance = '1'): HostMode => ({ kind: 'record', deal: { crm: 'salesforce', instance, recordId } });
+    expect(sameMode(deal('a'), deal('a'))).toBe(true);
+    expect(sameMode(deal('a'), deal('b'))).toBe(false);
+    expect(sameMode(deal('a', '1'), deal('a', '2'))).toBe(false);
+    expect(sameMode({ kind: 'collection', instance: '1' }, { kind: 'collection', instance: '1' })).toBe(true);
+    expect(sameMode({ kind: 'collection', instance: '1' }, { kind: 'collection', instance: '2' })).toBe(false);
+    expect(sameMode({ kind: 'off' }, { kind: 'off' })).toBe(true);
+    expect(sameMode({ kind: 'off' }, { kind: 'collection', instance: '1' })).toBe(false);
+  });
+});
