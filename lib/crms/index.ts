@@ -9,71 +9,16 @@
  * loads this file outside Vite's `@/` alias.
  *
  * Adding a CRM: a folder `lib/crms/<crm>/` with the shape of the others (urls.ts, page/, api/,
- * serverRule.ts), a gate entrypoint `entrypoints/<crm>-gate.content/`, an entry here and its
- * backend in `backends.ts` (README, "Adding a CRM").
+ * serverRule.ts, entry.ts), a gate entrypoint `entrypoints/<crm>-gate.content/`, its id in
+ * lib/domain/crmIds.ts and its entry here (README, "Adding a CRM").
  */
 import type { Crm, DealRef } from '../domain/deal';
 import { CRM_IDS } from '../domain/crmIds';
-import { isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl } from './salesforce/urls';
-import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotPortalFromUrl } from './hubspot/urls';
+import type { CrmEntry } from './shared/entry';
+import { salesforce } from './salesforce/entry';
+import { hubspot } from './hubspot/entry';
 
-export interface CrmEntry {
-  id: Crm;
-  /** The CRM's name as people write it. */
-  label: string;
-  /** What Baton's records on a deal are called there ("a Task"). */
-  activityNoun: string;
-  /** The heading of the CRM's column in the options page's field mapping. */
-  mappingTitle: string;
-  /** Match patterns of the app pages the gate script may be injected into. */
-  pageMatches: readonly string[];
-  /** Match patterns of the REST API hosts the background calls (and reads session cookies of). */
-  apiMatches: readonly string[];
-  /** The app pages' base domains: a content script's frame must be on one of them or a subdomain. */
-  pageDomains: readonly string[];
-  /** The built gate script (entrypoints/<crm>-gate.content). */
-  gateScript: `/content-scripts/${string}-gate.js`;
-  /** The deal a record page shows, or null. */
-  dealFromUrl(url: string): DealRef | null;
-  /** The org / portal of a page that lists deals and can move them (list, Kanban, board), or null. */
-  collectionFromUrl(url: string): string | null;
-  /** The org / portal of any of the CRM's app pages, or null. */
-  instanceFromUrl(url: string): string | null;
-  /** What to say when Baton holds no session or connection for this CRM. */
-  notConnected: string;
-}
-
-const salesforce: CrmEntry = {
-  id: 'salesforce',
-  label: 'Salesforce',
-  activityNoun: 'a Task',
-  mappingTitle: 'Salesforce Opportunity field (API name)',
-  pageMatches: ['https://*.lightning.force.com/*'],
-  // The org's My Domain API host: REST calls, and its `sid` cookie is the user's session.
-  apiMatches: ['https://*.my.salesforce.com/*'],
-  pageDomains: ['lightning.force.com'],
-  gateScript: '/content-scripts/salesforce-gate.js',
-  dealFromUrl: salesforceOpportunityFromUrl,
-  collectionFromUrl: (url) => (isSalesforceOpportunityListUrl(url) ? salesforceInstanceFromUrl(url) : null),
-  instanceFromUrl: salesforceInstanceFromUrl,
-  notConnected: 'Baton cannot reach Salesforce from this browser.',
-};
-
-const hubspot: CrmEntry = {
-  id: 'hubspot',
-  label: 'HubSpot',
-  activityNoun: 'a note',
-  mappingTitle: 'HubSpot deal property (internal name)',
-  // A match pattern cannot say app-*.hubspot.com; urls.ts picks the app hosts.
-  pageMatches: ['https://*.hubspot.com/*'],
-  apiMatches: ['https://api.hubapi.com/*', 'https://api.hubspot.com/*'],
-  pageDomains: ['hubspot.com'],
-  gateScript: '/content-scripts/hubspot-gate.js',
-  dealFromUrl: hubspotDealFromUrl,
-  collectionFromUrl: hubspotDealBoardPortal,
-  instanceFromUrl: hubspotPortalFromUrl,
-  notConnected: 'HubSpot is not connected. Connect it in Baton’s options.',
-};
+export type { CrmEntry };
 
 export const CRMS: Readonly<Record<Crm, CrmEntry>> = { salesforce, hubspot };
 

@@ -13,7 +13,7 @@ import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamHubSpotDeals } from './team';
-import { CRMS } from '@/lib/crms';
+import { hubspot } from '../entry';
 import { getSecret, putSecret, type BatonDatabase, type HubSpotSecret } from '@/lib/db';
 import { hubspotDealUrl } from '@/lib/crms/hubspot/urls';
 import { HubSpotApi } from './client';
@@ -30,7 +30,7 @@ export interface HubSpotBackendOptions {
   now?: () => Date;
 }
 
-const NOT_CONNECTED = CRMS.hubspot.notConnected;
+const NOT_CONNECTED = hubspot.notConnected;
 
 export const PORTAL_CACHE_MS = 10 * 60_000;
 /** An OAuth token this close to expiry is refreshed before use. */

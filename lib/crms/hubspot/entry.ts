@@ -1,0 +1,19 @@
+/** HubSpot in Baton's registry of CRMs (lib/crms/index.ts). */
+import type { CrmEntry } from '../shared/entry';
+import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotPortalFromUrl } from './urls';
+
+export const hubspot: CrmEntry = {
+  id: 'hubspot',
+  label: 'HubSpot',
+  activityNoun: 'a note',
+  mappingTitle: 'HubSpot deal property (internal name)',
+  // A match pattern cannot say app-*.hubspot.com; urls.ts picks the app hosts.
+  pageMatches: ['https://*.hubspot.com/*'],
+  apiMatches: ['https://api.hubapi.com/*', 'https://api.hubspot.com/*'],
+  pageDomains: ['hubspot.com'],
+  gateScript: '/content-scripts/hubspot-gate.js',
+  dealFromUrl: hubspotDealFromUrl,
+  collectionFromUrl: hubspotDealBoardPortal,
+  instanceFromUrl: hubspotPortalFromUrl,
+  notConnected: 'HubSpot is not connected. Connect it in Baton’s options.',
+};

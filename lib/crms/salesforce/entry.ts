@@ -1,0 +1,19 @@
+/** Salesforce Lightning in Baton's registry of CRMs (lib/crms/index.ts). */
+import type { CrmEntry } from '../shared/entry';
+import { isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl } from './urls';
+
+export const salesforce: CrmEntry = {
+  id: 'salesforce',
+  label: 'Salesforce',
+  activityNoun: 'a Task',
+  mappingTitle: 'Salesforce Opportunity field (API name)',
+  pageMatches: ['https://*.lightning.force.com/*'],
+  // The org's My Domain API host: REST calls, and its `sid` cookie is the user's session.
+  apiMatches: ['https://*.my.salesforce.com/*'],
+  pageDomains: ['lightning.force.com'],
+  gateScript: '/content-scripts/salesforce-gate.js',
+  dealFromUrl: salesforceOpportunityFromUrl,
+  collectionFromUrl: (url) => (isSalesforceOpportunityListUrl(url) ? salesforceInstanceFromUrl(url) : null),
+  instanceFromUrl: salesforceInstanceFromUrl,
+  notConnected: 'Baton cannot reach Salesforce from this browser.',
+};
