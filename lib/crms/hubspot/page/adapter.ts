@@ -29,7 +29,7 @@ import {
   trackBulkPick,
   type HubSpotMove,
 } from './intents';
-import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL } from './selectors';
+import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL, NO_DRAG_CONTROL } from './selectors';
 import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from '../urls';
 
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
@@ -179,7 +179,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     if (interceptor.isReplay(event) || event.button !== 0) return;
     const handle = dragHandleOf(event);
     // react-beautiful-dnd starts no drag from these (a link inside a card does drag).
-    const onControl = event.composedPath().some((t) => t instanceof Element && t.matches('input, button, textarea, select, option'));
+    const onControl = event.composedPath().some((t) => t instanceof Element && t.matches(NO_DRAG_CONTROL.join(', ')));
     pointer = handle && !onControl ? { handle, x: event.clientX, y: event.clientY, moved: false } : null;
   };
 

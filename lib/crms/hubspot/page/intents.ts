@@ -23,6 +23,8 @@ import {
   BULK_EDIT_SUBMIT,
   DEAL_LINK,
   DIALOG,
+  LISTBOX,
+  LISTBOX_OWNER,
   DRAG_HANDLE,
   DROPDOWN_OPTION,
   OPTION_TEXT,
@@ -51,7 +53,7 @@ function ownerOf(listbox: Element): Element | null {
   const id = listbox.id;
   if (!id) return null;
   const root = listbox.getRootNode() as Document | ShadowRoot;
-  return root.querySelector(`[aria-owns="${CSS.escape(id)}"], [aria-controls="${CSS.escape(id)}"]`);
+  return root.querySelector(withApiName(LISTBOX_OWNER, CSS.escape(id)).join(', '));
 }
 
 /** Whether a dropdown button is the deal stage's: its property hook, else its label text. */
@@ -67,7 +69,7 @@ export function isStageDropdown(button: Element): boolean {
 export function recognizeOptionClick(event: Event, url: string): HubSpotMove | null {
   const option = onPath(event, DROPDOWN_OPTION);
   if (!option) return null;
-  const listbox = option.closest('[role="listbox"]');
+  const listbox = closestAcross(option, LISTBOX);
   const button = listbox ? ownerOf(listbox) : null;
   if (!button || !isStageDropdown(button)) return null;
   if (closestAcross(button, DIALOG)) return null; // bulk edit: the value is only chosen here; Update moves

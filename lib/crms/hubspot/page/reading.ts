@@ -6,7 +6,7 @@ import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elem
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { queryFirst, textOf } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
-import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE, STAGE_VALUE } from './selectors';
+import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE, STAGE_VALUE, TEXT_INPUT } from './selectors';
 
 export function leftSidebar(doc: Document = document): Element | null {
   return queryFirst(doc, LEFT_SIDEBAR);
@@ -20,7 +20,7 @@ export function badgeAnchor(doc: Document = document): Element | null {
 function valueOf(el: Element | null): string | null {
   if (!el) return null;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
-  const input = el.querySelector('textarea, input');
+  const input = el.querySelector(TEXT_INPUT.join(', '));
   if (input instanceof HTMLTextAreaElement || input instanceof HTMLInputElement) return input.value;
   return el instanceof HTMLElement ? el.innerText.trim() : (el.textContent ?? '').trim();
 }

@@ -78,3 +78,15 @@ export const DIALOG: SelectorList = ['[role="dialog"]']; // idx 45707228675
 
 /** The stage dropdown, when HubSpot gives it no test hook: its label, in the languages we know. */
 export const STAGE_LABELS = ['deal stage', 'dealphase', 'deal-phase', 'phase du deal', 'étape de la transaction', 'etapa del negocio', 'fase della trattativa', 'estágio do negócio', '取引ステージ'];
+
+/** The listbox an option belongs to (WAI-ARIA listbox pattern, https://www.w3.org/WAI/ARIA/apg/patterns/listbox/). */
+export const LISTBOX: SelectorList = ['[role="listbox"]'];
+/** The button that opens a listbox names it in aria-owns or aria-controls; `{api}` is the listbox's id (same pattern). */
+export const LISTBOX_OWNER: SelectorList = ['[aria-owns="{api}"]', '[aria-controls="{api}"]'];
+/** The text editor inside a property's editor, whose value the page fallback reads. */
+export const TEXT_INPUT: SelectorList = ['textarea', 'input'];
+/**
+ * Controls inside a board card that start no drag: react-beautiful-dnd's interactive child elements
+ * (https://github.com/atlassian/react-beautiful-dnd/blob/master/docs/api/draggable.md, "Interactive child elements").
+ */
+export const NO_DRAG_CONTROL: SelectorList = ['input', 'button', 'textarea', 'select', 'option'];
