@@ -1,5 +1,7 @@
 /**
- * The shapes Baton reads from HubSpot's CRM v3 API (shared/reference/crm-surfaces.md §D3, §E4).
+ * The shapes Baton reads from HubSpot's CRM v3 API, as documented (seen 2026) at
+ * https://developers.hubspot.com/docs/api/crm/deals and
+ * https://developers.hubspot.com/docs/api-reference/latest/crm/pipelines/get-pipelines.
  * Every property value is a string (or null); loose objects, because HubSpot adds fields.
  */
 import { z } from '@/lib/zod';

@@ -1,5 +1,7 @@
 /**
- * The shapes Baton reads from Salesforce's REST API (see shared/reference/crm-surfaces.md §C, §E).
+ * The shapes Baton reads from Salesforce's REST and UI APIs, as documented (seen 2026) at
+ * https://developer.salesforce.com/docs/platform/api-rest/guide/dome-query.md and
+ * https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_record.htm.
  * Loose objects: Salesforce adds properties release by release, and Baton must not break on them;
  * only what Baton uses is required.
  */

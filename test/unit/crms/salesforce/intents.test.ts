@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick } from '@/lib/crms/salesforce/page/intents';
 import { activePage, fieldText, readPath } from '@/lib/crms/salesforce/page/reading';
 
-/** The Path as Lightning renders it (shared/reference/crm-surfaces.md B3), with classes per chevron. */
+/** The Path as Lightning renders it (sources in lib/crms/salesforce/page/selectors.ts), with classes per chevron. */
 function path(stages: Array<{ name: string; title: string; state: 'complete' | 'current' | 'incomplete'; selected?: boolean }>, button: string) {
   const items = stages
     .map(
