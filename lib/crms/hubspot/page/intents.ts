@@ -13,6 +13,7 @@ import type { StageTarget } from '@/lib/gate/stages';
 import { closestAcross, onPath, queryAllFirst, queryFirst, textOf, missing } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
 import { hubspotDealFromUrl } from '../urls';
+import { hubspot } from '../entry';
 import {
   BOARD_CARD,
   BOARD_COLUMN,
@@ -79,7 +80,7 @@ export function recognizeOptionClick(event: Event, url: string): HubSpotMove | n
   const preview = closestAcross(button, PREVIEW_PANEL);
   const dealId = preview ? dealIdFromLink(preview) : (hubspotDealFromUrl(url)?.recordId ?? null);
   if (!dealId) {
-    missing('which deal this stage dropdown belongs to', preview ? DEAL_LINK : PREVIEW_PANEL);
+    missing(hubspot, 'which deal this stage dropdown belongs to', preview ? DEAL_LINK : PREVIEW_PANEL);
     return null;
   }
   return { kind: 'stage-dropdown', target: { value, label }, dealIds: [dealId] };
@@ -88,7 +89,7 @@ export function recognizeOptionClick(event: Event, url: string): HubSpotMove | n
 /** The stage a board column stands for: its droppable id when it is one, and its name. */
 function columnTarget(column: Element): StageTarget {
   const nameEl = queryFirst(column, BOARD_COLUMN_NAME);
-  if (!nameEl) missing('the name of a board column', BOARD_COLUMN_NAME);
+  if (!nameEl) missing(hubspot, 'the name of a board column', BOARD_COLUMN_NAME);
   return { value: queryFirst(column, BOARD_DROPPABLE)?.getAttribute('data-rbd-droppable-id') ?? null, label: textOf(nameEl) };
 }
 
@@ -120,7 +121,7 @@ export function recognizeBoardDrop(handle: Element, column: Element | null, keyb
   if (home === column) return null;
   const dealId = handleDealId(handle);
   if (!dealId) {
-    missing('the deal id of a board card', DRAG_HANDLE);
+    missing(hubspot, 'the deal id of a board card', DRAG_HANDLE);
     return null;
   }
   return { kind: keyboard ? 'board-keyboard-drop' : 'board-drop', target: columnTarget(column), dealIds: [dealId] };

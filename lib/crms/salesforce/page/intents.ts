@@ -13,6 +13,7 @@
 import { missing, onPath, closestAcross, queryFirst, textOf } from '@/lib/crms/shared/page/dom';
 import type { StageTarget } from '@/lib/gate/stages';
 import { readPath } from './reading';
+import { salesforce } from '../entry';
 import {
   CLOSED_STAGE_SAVE,
   CLOSED_STAGE_SELECT,
@@ -55,7 +56,7 @@ function pathAction(event: Event): SalesforceMove | null {
   if (!button) return null;
   const root = closestAcross(button, PATH);
   if (!root) {
-    missing('the Path around its action button', PATH);
+    missing(salesforce, 'the Path around its action button', PATH);
     return null;
   }
   const { stages } = readPath(root);
@@ -155,11 +156,11 @@ export function recognizeDrop(event: Event, dragged: Element | null): Salesforce
   if (column.contains(dragged)) return null; // dropped back where it was
   const recordId = kanbanCardRecordId(dragged);
   if (!recordId) {
-    missing('the opportunity id of the dragged Kanban card', KANBAN_CARD);
+    missing(salesforce, 'the opportunity id of the dragged Kanban card', KANBAN_CARD);
     return null;
   }
   const header = queryFirst(column, KANBAN_COLUMN_LABEL);
-  if (!header) missing('the stage name of a Kanban column', KANBAN_COLUMN_LABEL);
+  if (!header) missing(salesforce, 'the stage name of a Kanban column', KANBAN_COLUMN_LABEL);
   const label = header?.getAttribute('title') ?? textOf(header);
   const target = event.target instanceof Element ? event.target : column;
   return { kind: 'kanban-drop', target: { stage: { value: null, label } }, element: target, recordId, form: null };

@@ -6,6 +6,7 @@
 import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { missing, queryAllFirst, queryDeep, queryFirst, shownText, textOf } from '@/lib/crms/shared/page/dom';
+import { salesforce } from '../entry';
 import {
   ACTIVE_PAGE,
   FIELD_VALUE,
@@ -61,7 +62,7 @@ export function readPath(root: Element): PathState {
       closedChevron: closed.has(li),
     };
   });
-  if (stages.length === 0) missing('the stages of the Path', PATH_STAGE);
+  if (stages.length === 0) missing(salesforce, 'the stages of the Path', PATH_STAGE);
   const action = queryFirst(root, PATH_ACTION) as HTMLButtonElement | null;
   return { root, stages, action };
 }

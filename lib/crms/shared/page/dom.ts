@@ -1,6 +1,7 @@
 /**
  * DOM helpers shared by the host adapters. Content-script code only (they touch the page).
  */
+import type { CrmEntry } from '../entry';
 import type { SelectorList } from './selectorList';
 
 /** The first element matching any selector of the list, in list order (not document order). */
@@ -88,9 +89,9 @@ export function textOf(el: Element | null): string {
 
 const reported = new Set<string>();
 
-/** Says, once per page load and thing, that an expected element is not there. */
-export function missing(what: string, list: SelectorList): void {
+/** Says, once per page load and thing, that an expected element is not there, naming the CRM whose page it is. */
+export function missing(crm: Pick<CrmEntry, 'label'>, what: string, list: SelectorList): void {
   if (reported.has(what)) return;
   reported.add(what);
-  console.warn(`[baton] Could not find ${what} on this page; tried: ${list.join(' | ')}. Salesforce may have changed its markup.`);
+  console.warn(`[baton] Could not find ${what} on this page; tried: ${list.join(' | ')}. ${crm.label} may have changed its markup.`);
 }
