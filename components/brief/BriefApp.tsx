@@ -143,7 +143,7 @@ export function BriefApp() {
       clearInterval(timer);
     };
     // The deal's key says when it changed; the object itself is new on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // So `deal` stays out of the list: `key` stands for it.
   }, [key, refresh]);
 
   const parsed = useMemo(() => (view ? parseArtifact(view.artifact) : null), [view]);

@@ -114,7 +114,7 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
   useEffect(() => {
     firstField.current?.focus();
     // Focus once when the dialog opens, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The list is empty and still complete: the effect reads only a ref.
   }, []);
   const firstBlocking = ELEMENT_KEYS.find((k) => blocking.some((f) => f.element === k) && writable.has(k)) ?? ELEMENT_KEYS.find((k) => writable.has(k));
   const issueOf = (k: ElementKey) => snapshot.fieldIssues.find((i) => i.element === k);

@@ -28,7 +28,7 @@ interface ExtensionFixtures {
 
 /** A fresh Chromium profile with the built Baton extension loaded. */
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // Playwright reads a fixture's dependencies from this destructuring: `{}` says it needs none.
   context: async ({}, use) => {
     const profile = mkdtempSync(path.join(tmpdir(), 'baton-e2e-'));
     const context = await chromium.launchPersistentContext(profile, {
