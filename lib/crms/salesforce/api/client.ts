@@ -9,7 +9,7 @@ import { parseRetryAfter } from '@/lib/crms/shared/api/http';
 import { readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
 import { SalesforceErrorBody } from './schemas';
 
-/** Summer '26 (v66.0): the version Baton is tested against; pinned so a release cannot change shapes under us. */
+/** Spring '26 (v66.0): the version Baton is tested against; pinned so a release cannot change shapes under us. */
 export const SALESFORCE_API_VERSION = '66.0';
 const NAME = 'Salesforce';
 
