@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
+import { HubSpotBackend, PORTAL_CACHE_MS } from '@/lib/crms/hubspot/api/backend';
 import { classifyHubSpotError } from '@/lib/crms/hubspot/api/client';
 import { connectWithOAuth, connectWithToken, refreshOAuth } from '@/lib/crms/hubspot/api/connection';
 import { hubspotDate, noteHtml, pipelinesOf } from '@/lib/crms/hubspot/api/records';
@@ -71,7 +71,32 @@ describe('HubSpotBackend', () => {
     const { portal, backend } = await setup(new FakeHubSpotPortal({ missingProperties: [HANDOFF_PROPERTIES.knownGaps] }));
     const s = await backend.readSnapshot(refOf(portal, portal.addDeal({ name: 'x' })));
     expect(s.fieldIssues).toEqual([{ element: 'knownGaps', field: 'handoff_known_gaps', problem: 'missing' }]);
-    expect(s.notice).toContain('handoff_known_gaps does not exist');
+    expect(s.notice).toBe(
+      'HubSpot setup needed: the deal property handoff_known_gaps does not exist in this portal. Ask your HubSpot admin to create it, or change the mapping in Baton’s options.',
+    );
+    const two = await setup(new FakeHubSpotPortal({ missingProperties: [HANDOFF_PROPERTIES.timeline, HANDOFF_PROPERTIES.knownGaps] }));
+    expect((await two.backend.readSnapshot(refOf(two.portal, two.portal.addDeal({ name: 'y' })))).notice).toBe(
+      'HubSpot setup needed: the deal properties handoff_timeline, handoff_known_gaps do not exist in this portal. Ask your HubSpot admin to create them, or change the mapping in Baton’s options.',
+    );
+  });
+
+  it('reads the property list and pipelines again once PORTAL_CACHE_MS has passed, and does not remember a failed read', async () => {
+    const { portal, db } = await setup();
+    let clock = NOW.getTime();
+    const timed = new HubSpotBackend({ db, mapping: async () => DEFAULT_HUBSPOT_MAPPING, oauthClientId: async () => null, fetch: fetchFromPortal(portal), now: () => new Date(clock) });
+    const ref = refOf(portal, portal.addDeal({ name: 'x' }));
+    const reads = (path: string) => portal.requests.filter((r) => new URL(r.url).pathname === path).length;
+    portal.failNext({ path: /properties\/deals/, status: 502 });
+    expect(await kindOf(timed.readSnapshot(ref))).toBe('unavailable');
+    await timed.readSnapshot(ref);
+    // The pipelines read that succeeded beside the failed one is kept.
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([2, 1]);
+    clock += PORTAL_CACHE_MS - 1;
+    await timed.readSnapshot(ref);
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([2, 1]);
+    clock += 1;
+    await timed.readSnapshot(ref);
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([3, 2]);
   });
 
   it('without a connection, or for another portal, says so', async () => {
