@@ -11,6 +11,7 @@ import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamOpportunities, teamQuery } from './team';
 import { apiHostFor, apiHostInstance, lightningHostFor } from '@/lib/crms/salesforce/urls';
@@ -34,14 +35,11 @@ export interface SalesforceBackendOptions {
 /** Describe and stages are kept this long per org. */
 export const ORG_CACHE_MS = 10 * 60_000;
 
-interface Cached<T> {
-  at: number;
-  value: Promise<T>;
-}
-
 export class SalesforceBackend implements DealBackend {
-  private readonly describes = new Map<string, Cached<Map<string, DescribeField>>>();
-  private readonly stages = new Map<string, Cached<StageOption[]>>();
+  private readonly clock = () => this.now().getTime();
+  private readonly describes = new TtlCache<Map<string, DescribeField>>(ORG_CACHE_MS, this.clock);
+  /** Keyed `${instance}|${recordTypeId}`: each record type has its own stage labels. */
+  private readonly stages = new TtlCache<StageOption[]>(ORG_CACHE_MS, this.clock);
 
   constructor(private readonly options: SalesforceBackendOptions) {}
 
@@ -62,18 +60,8 @@ export class SalesforceBackend implements DealBackend {
     return new SalesforceApi({ apiHost, sessionId: cookie.value, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
   }
 
-  private cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    const now = this.now().getTime();
-    if (hit && now - hit.at < ORG_CACHE_MS) return hit.value;
-    const value = load();
-    cache.set(key, { at: now, value });
-    value.catch(() => cache.delete(key)); // a failure is not remembered
-    return value;
-  }
-
   private describe(instance: string, api: SalesforceApi): Promise<Map<string, DescribeField>> {
-    return this.cached(this.describes, instance, () => describeOpportunity(api));
+    return this.describes.get(instance, () => describeOpportunity(api));
   }
 
   /** Forgets what is cached for an org, e.g. after a write was refused for a missing field. */
@@ -86,9 +74,7 @@ export class SalesforceBackend implements DealBackend {
     const api = await this.api(deal.instance);
     const describe = await this.describe(deal.instance, api);
     const record = await readOpportunity(api, deal.recordId, await this.options.mapping(), describe);
-    const stages = await this.cached(this.stages, `${deal.instance}|${record.recordTypeId ?? ''}`, () =>
-      readStages(api, record.recordTypeId),
-    );
+    const stages = await this.stages.get(`${deal.instance}|${record.recordTypeId ?? ''}`, () => readStages(api, record.recordTypeId));
     const missing = record.fieldIssues.filter((i) => i.problem === 'missing');
     return {
       deal,
@@ -121,7 +107,7 @@ export class SalesforceBackend implements DealBackend {
 
   /** The org's stages of the master record type (all record types' won stages are among them). */
   private orgStages(instance: string, api: SalesforceApi): Promise<StageOption[]> {
-    return this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+    return this.stages.get(`${instance}|`, () => readStages(api, null));
   }
 
   async readStages(instance: string): Promise<StageOption[]> {
