@@ -12,6 +12,7 @@ import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
 import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
+import { setupNotice, type SetupWording } from '@/lib/crms/shared/api/setupNotice';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamHubSpotDeals } from './team';
 import { CRMS } from '@/lib/crms';
@@ -37,6 +38,12 @@ const NOT_CONNECTED = CRMS.hubspot.notConnected;
 export const PORTAL_CACHE_MS = 10 * 60_000;
 /** An OAuth token this close to expiry is refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
+
+const SETUP: SetupWording = {
+  crm: 'HubSpot',
+  missing: (fields, one) => `the deal ${one ? 'property' : 'properties'} ${fields} ${one ? 'does' : 'do'} not exist in this portal`,
+  ask: 'your HubSpot admin to create',
+};
 
 export class HubSpotBackend implements DealBackend {
   private readonly clock = () => this.now().getTime();
@@ -104,7 +111,6 @@ export class HubSpotBackend implements DealBackend {
     const record = await readDeal(api, deal.recordId, mapping, present);
     const pipeline = pipelines.find((p) => p.id === record.pipelineId) ?? null;
     const stage = pipeline?.stages.find((s) => s.value === record.stageId);
-    const missing = fieldIssues.filter((i) => i.problem === 'missing');
     return {
       deal,
       url: hubspotDealUrl(secret.uiDomain, deal),
@@ -122,12 +128,7 @@ export class HubSpotBackend implements DealBackend {
       fieldIssues,
       source: 'api',
       writable: true,
-      notice:
-        missing.length === 0
-          ? null
-          : `HubSpot setup needed: the deal ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => m.field).join(', ')} ${
-              missing.length === 1 ? 'does' : 'do'
-            } not exist in this portal. Ask your HubSpot admin to create ${missing.length === 1 ? 'it' : 'them'}, or change the mapping in Baton’s options.`,
+      notice: setupNotice(fieldIssues, SETUP),
       version: record.lastModified,
       fetchedAt: this.now().toISOString(),
     };

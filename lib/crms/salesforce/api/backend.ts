@@ -12,6 +12,7 @@ import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
 import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
+import { setupNotice, type SetupWording } from '@/lib/crms/shared/api/setupNotice';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamOpportunities, teamQuery } from './team';
 import { apiHostFor, apiHostInstance, lightningHostFor } from '@/lib/crms/salesforce/urls';
@@ -34,6 +35,12 @@ export interface SalesforceBackendOptions {
 
 /** Describe and stages are kept this long per org. */
 export const ORG_CACHE_MS = 10 * 60_000;
+
+const SETUP: SetupWording = {
+  crm: 'Salesforce',
+  missing: (fields, one) => `${fields} ${one ? 'is' : 'are'} not on Opportunity in this org (or not visible to you)`,
+  ask: 'your admin to add',
+};
 
 export class SalesforceBackend implements DealBackend {
   private readonly clock = () => this.now().getTime();
@@ -75,7 +82,6 @@ export class SalesforceBackend implements DealBackend {
     const describe = await this.describe(deal.instance, api);
     const record = await readOpportunity(api, deal.recordId, await this.options.mapping(), describe);
     const stages = await this.stages.get(`${deal.instance}|${record.recordTypeId ?? ''}`, () => readStages(api, record.recordTypeId));
-    const missing = record.fieldIssues.filter((i) => i.problem === 'missing');
     return {
       deal,
       url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
@@ -92,14 +98,7 @@ export class SalesforceBackend implements DealBackend {
       fieldIssues: record.fieldIssues,
       source: 'api',
       writable: true,
-      notice:
-        missing.length === 0
-          ? null
-          : `Salesforce setup needed: ${missing.map((m) => m.field).join(', ')} ${
-              missing.length === 1 ? 'is' : 'are'
-            } not on Opportunity in this org (or not visible to you). Ask your admin to add ${
-              missing.length === 1 ? 'it' : 'them'
-            }, or change the mapping in Baton’s options.`,
+      notice: setupNotice(record.fieldIssues, SETUP),
       version: record.lastModifiedDate,
       fetchedAt: this.now().toISOString(),
     };
