@@ -15,7 +15,7 @@ import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
 import { setupNotice, type SetupWording } from '@/lib/crms/shared/api/setupNotice';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamOpportunities, teamQuery } from './team';
-import { apiHostFor, apiHostInstance, lightningHostFor } from '@/lib/crms/salesforce/urls';
+import { apiHostFor, apiHostInstance, opportunityUrl } from '@/lib/crms/salesforce/urls';
 import { SalesforceApi } from './client';
 import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './records';
 import type { DescribeField } from './schemas';
@@ -84,7 +84,7 @@ export class SalesforceBackend implements DealBackend {
     const stages = await this.stages.get(`${deal.instance}|${record.recordTypeId ?? ''}`, () => readStages(api, record.recordTypeId));
     return {
       deal,
-      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
+      url: opportunityUrl(deal.instance, deal.recordId),
       name: record.name,
       stage: record.stage,
       amount: record.amount,

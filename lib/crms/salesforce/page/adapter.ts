@@ -18,7 +18,7 @@ import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/cr
 import { activePage, findPath, readPage, readPath } from './reading';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
-import { isSalesforceOpportunityListUrl, lightningHostFor, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
+import { isSalesforceOpportunityListUrl, opportunityUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
 
 export type SalesforceAdapterOptions = HostAdapterOptions<SalesforceMapping>;
 
@@ -51,7 +51,7 @@ export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: Salesf
   return pageReadingSnapshot(
     {
       deal,
-      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
+      url: opportunityUrl(deal.instance, deal.recordId),
       name: reading.name,
       stageLabel: reading.stageLabel,
       owner: reading.owner,
