@@ -4,7 +4,7 @@ import { classifyHubSpotError } from '@/lib/crms/hubspot/api/client';
 import { connectWithOAuth, connectWithToken, refreshOAuth } from '@/lib/crms/hubspot/api/connection';
 import { hubspotDate, noteHtml, pipelinesOf } from '@/lib/crms/hubspot/api/records';
 import { CrmError, type CrmErrorKind } from '@/lib/domain/problem';
-import { closeBatonDb, getSecret, openBatonDb, putSecret, type HubSpotSecret } from '@/lib/db';
+import { HubSpotSecret, closeBatonDb, getSecret, openBatonDb, putSecret } from '@/lib/db';
 import type { DealRef } from '@/lib/domain/deal';
 import { DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
 import { FakeHubSpotPortal, HANDOFF_PROPERTIES, type FakeDeal } from '@/test/fixtures/hubspot/portal';
@@ -185,6 +185,16 @@ describe('connecting', () => {
     const portal = new FakeHubSpotPortal({ portalId: '147434121', appHost: 'app-eu1.hubspot.com' });
     const secret = await connectWithToken(`  ${portal.token}  `, NOW, fetchFromPortal(portal));
     expect(secret).toMatchObject({ method: 'private-app', accessToken: portal.token, portalId: '147434121', uiDomain: 'app-eu1.hubspot.com' });
+  });
+
+  it('keeps only an app host as the portal’s uiDomain, and storage refuses any other', async () => {
+    const portal = new FakeHubSpotPortal({ appHost: 'app-evil.hubspot.com' });
+    const secret = await connectWithToken(portal.token, NOW, fetchFromPortal(portal));
+    expect(secret.uiDomain).toBe('app.hubspot.com');
+    for (const uiDomain of ['app-evil.hubspot.com', 'APP.hubspot.com', 'app.hubspot.com.evil.example']) {
+      expect(HubSpotSecret.safeParse({ ...secret, uiDomain }).success).toBe(false);
+    }
+    expect(HubSpotSecret.safeParse({ ...secret, uiDomain: 'app-na2.hubspot.com' }).success).toBe(true);
   });
 
   it('refuses a token HubSpot refuses, one without the scopes, and text that is no token', async () => {
