@@ -4,21 +4,12 @@
  * Each CRM reads its own page (page/reading.ts); this is the part both do the same way.
  */
 import type { DealRef } from '@/lib/domain/deal';
-import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
-import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
+import { ELEMENT_KEYS } from '@/lib/domain/elements';
+import { pageReadingSnapshot, type DealSnapshot, type PageReading } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 
-/** What a CRM's page shows of the deal. */
-export interface DealOnPage {
-  /** The deal's page in its CRM. */
-  url: string;
-  name: string;
-  stageLabel: string;
-  owner: string | null;
-  artifact: RawArtifact;
-  /** Mapped fields / properties the page does not show. */
-  absent: string[];
-}
+/** What a CRM's page shows of the deal, and which mapped fields / properties it does not show. */
+export type DealOnPage = Omit<PageReading, 'deal' | 'notice'> & { absent: string[] };
 
 /** How the notice names things: "edit the <fields> in <crm> (not on this <surface>: …)". */
 export interface PageWording {
