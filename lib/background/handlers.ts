@@ -13,7 +13,6 @@ import { HandlerError } from '@/lib/messaging/envelope';
 import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
 import type { CachedDeal, SavedReview } from '@/lib/messaging/wire';
 import type { BackgroundHandlers, SenderContext } from '@/lib/messaging/router';
-import { evaluateRaw } from '@/lib/rules';
 import type { Finding } from '@/lib/rules/types';
 import type { Settings } from '@/lib/settings/schema';
 import { CRMS, CRM_LIST, pageInstance } from '@/lib/crms';
@@ -259,8 +258,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'reviews/list': async () => ({ reviews: (await listReviews(await deps.db())).items.slice(0, 10_000).map(savedReviewOf) }),
 
-    'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
-
     'deal/snapshot': async ({ deal }, context) => {
       checkSender(context, deal.crm, deal.instance);
       const settings = await deps.settings();
@@ -348,12 +345,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return draft === undefined
         ? { fields: null, baseValues: null, updatedAt: null }
         : { fields: draft.fields, baseValues: draft.baseValues ?? null, updatedAt: draft.updatedAt };
-    },
-
-    'draft/delete': async ({ deal }, context) => {
-      checkSender(context, deal.crm, deal.instance);
-      await deleteDraft(await deps.db(), dealKey(deal));
-      return { ok: true };
     },
 
     'outbox/status': async ({ deal }, context) => {

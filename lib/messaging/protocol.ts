@@ -23,7 +23,7 @@ import { ArtifactFields, RawArtifact } from '@/lib/domain/elements';
 import { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import { CrmProblem } from '@/lib/domain/problem';
 import { RulesConfig } from '@/lib/rules/config';
-import { DealContext, Evaluation, Finding } from '@/lib/rules/types';
+import { Finding } from '@/lib/rules/types';
 import { EnforcementMode, Settings } from '@/lib/settings/schema';
 import { AckRubric, BatonActivity, ReviewRubric, ReviewVerdict } from '@/lib/domain/activity';
 import { TEAM_DEALS_MAX, TeamDeal, TeamQuery, TeamSource } from '@/lib/domain/team';
@@ -109,11 +109,6 @@ export const protocol = {
   'settings/get': defineMessage({
     request: z.object({}),
     response: z.object({ settings: Settings }),
-    senders: ANY_OWN_CONTEXT,
-  }),
-  'deal/evaluate': defineMessage({
-    request: z.object({ raw: RawArtifact, context: DealContext }),
-    response: z.object({ evaluation: Evaluation }),
     senders: ANY_OWN_CONTEXT,
   }),
   // The HubSpot connection: extension pages only (the options page). No message ever carries the
@@ -258,11 +253,6 @@ export const protocol = {
       baseValues: ArtifactFields.nullable(),
       updatedAt: z.string().nullable(),
     }),
-    senders: ANY_OWN_CONTEXT,
-  }),
-  'draft/delete': defineMessage({
-    request: z.object({ deal: DealRef }),
-    response: z.object({ ok: z.literal(true) }),
     senders: ANY_OWN_CONTEXT,
   }),
   'outbox/status': defineMessage({
