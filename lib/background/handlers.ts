@@ -10,9 +10,9 @@ import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } fro
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { HandlerError } from '@/lib/messaging/envelope';
-import type { Policy } from '@/lib/messaging/protocol';
+import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
+import type { CachedDeal, SavedReview } from '@/lib/messaging/wire';
 import type { BackgroundHandlers, SenderContext } from '@/lib/messaging/router';
-import { evaluateRaw } from '@/lib/rules';
 import type { Finding } from '@/lib/rules/types';
 import type { Settings } from '@/lib/settings/schema';
 import { CRMS, CRM_LIST, pageInstance } from '@/lib/crms';
@@ -35,6 +35,8 @@ import {
   saveDraft,
   type BatonDatabase,
   type OutboxItem,
+  type Review,
+  type Snapshot,
 } from '@/lib/db';
 
 export interface BackgroundDeps {
@@ -90,7 +92,39 @@ export function overrideRecord(reason: string, stageLabel: string, findings: rea
   return { subject: `${ACTIVITY_SUBJECTS.override} (closed won anyway)`, body: lines.join('\n') };
 }
 
-function summaries(items: readonly OutboxItem[]) {
+// Stored records become messages field by field, so what is added to a store stays in the store.
+
+function cachedDealOf(s: Snapshot): CachedDeal {
+  return {
+    dealKey: s.dealKey,
+    deal: s.deal,
+    fetchedAt: s.fetchedAt,
+    name: s.name,
+    stage: s.stage,
+    amount: s.amount,
+    closeDate: s.closeDate,
+    owner: s.owner,
+    account: s.account,
+    artifact: s.artifact,
+    url: s.url,
+  };
+}
+
+function savedReviewOf(r: Review): SavedReview {
+  return {
+    id: r.id,
+    dealKey: r.dealKey,
+    deal: r.deal,
+    rubric: r.rubric,
+    verdict: r.verdict,
+    comment: r.comment,
+    reviewer: r.reviewer,
+    at: r.at,
+    syncedToCrm: r.syncedToCrm,
+  };
+}
+
+function summaries(items: readonly OutboxItem[]): OutboxSummary[] {
   return items.map((i) => ({
     id: i.id,
     kind: i.kind,
@@ -140,9 +174,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return hubspotStatusOf(undefined);
     },
 
-    'deal/cached': async ({ deal }) => ({ snapshot: (await getSnapshot(await deps.db(), dealKey(deal))) ?? null }),
+    'deal/cached': async ({ deal }) => {
+      const cached = await getSnapshot(await deps.db(), dealKey(deal));
+      return { snapshot: cached ? cachedDealOf(cached) : null };
+    },
 
-    'deals/recent': async ({ limit }) => ({ deals: (await listRecentSnapshots(await deps.db(), limit)).items }),
+    'deals/recent': async ({ limit }) => ({ deals: (await listRecentSnapshots(await deps.db(), limit)).items.map(cachedDealOf) }),
 
     'deal/activities': async ({ deal }) => {
       try {
@@ -216,12 +253,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       }
       const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: recorded === 'crm' }, now());
       if (recorded === 'queued') await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now());
-      return { recorded, problem, review };
+      return { recorded, problem, review: savedReviewOf(review) };
     },
 
-    'reviews/list': async () => ({ reviews: (await listReviews(await deps.db())).items.slice(0, 10_000) }),
-
-    'deal/evaluate': async ({ raw, context }) => ({ evaluation: evaluateRaw(raw, context, (await deps.settings()).rules) }),
+    'reviews/list': async () => ({ reviews: (await listReviews(await deps.db())).items.slice(0, 10_000).map(savedReviewOf) }),
 
     'deal/snapshot': async ({ deal }, context) => {
       checkSender(context, deal.crm, deal.instance);
@@ -310,12 +345,6 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return draft === undefined
         ? { fields: null, baseValues: null, updatedAt: null }
         : { fields: draft.fields, baseValues: draft.baseValues ?? null, updatedAt: draft.updatedAt };
-    },
-
-    'draft/delete': async ({ deal }, context) => {
-      checkSender(context, deal.crm, deal.instance);
-      await deleteDraft(await deps.db(), dealKey(deal));
-      return { ok: true };
     },
 
     'outbox/status': async ({ deal }, context) => {

@@ -1,6 +1,6 @@
 import { z } from '@/lib/zod';
 import { DealKey, DealRef, dealKey } from '@/lib/domain/deal';
-import { RawArtifact } from '@/lib/domain/elements';
+import { ArtifactFields } from '@/lib/domain/elements';
 
 /** The object stores of the current schema (see schema.ts). */
 export type StoreName = 'drafts' | 'outbox' | 'audit' | 'reviews' | 'snapshots' | 'secrets';
@@ -11,9 +11,8 @@ export type StoreName = 'drafts' | 'outbox' | 'audit' | 'reviews' | 'snapshots' 
  */
 export const IsoTimestamp = z.iso.datetime({ precision: 3 });
 
-/** Artifact fields a user typed; strict so a misspelt key is refused instead of silently dropped. */
-export const ArtifactFields = RawArtifact.strict().partial();
-export type ArtifactFields = z.infer<typeof ArtifactFields>;
+/** Drafts and queued writes keep the fields a user typed as the domain defines them. */
+export { ArtifactFields };
 
 /** Every record names its deal twice: the key (indexed) and the ref (usable). They must agree. */
 export const dealFields = { dealKey: DealKey, deal: DealRef };

@@ -1,4 +1,6 @@
 import { z } from '@/lib/zod';
+// The one HubSpot fact storage needs; urls.ts is pure (no page or API code comes with it).
+import { HUBSPOT_APP_HOST } from '@/lib/crms/hubspot/urls';
 import { IsoTimestamp, forWrite, readOne } from './common';
 import type { BatonDatabase } from './schema';
 
@@ -17,7 +19,7 @@ export const HubSpotSecret = z.object({
   expiresAt: IsoTimestamp.nullable(),
   portalId: z.string().regex(/^\d{1,12}$/),
   /** The portal's app host (app.hubspot.com, app-eu1.hubspot.com): where its deal pages live. */
-  uiDomain: z.string().regex(/^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/),
+  uiDomain: z.string().regex(HUBSPOT_APP_HOST),
   savedAt: IsoTimestamp,
 });
 export type HubSpotSecret = z.infer<typeof HubSpotSecret>;

@@ -50,6 +50,10 @@ export const RawArtifact = z.object({
 });
 export type RawArtifact = z.infer<typeof RawArtifact>;
 
+/** The handoff fields a user typed; strict so a misspelt key is refused instead of silently dropped. */
+export const ArtifactFields = RawArtifact.strict().partial();
+export type ArtifactFields = z.infer<typeof ArtifactFields>;
+
 export function emptyArtifact(): RawArtifact {
   return {
     useCase: '',

@@ -5,11 +5,10 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { StageOption } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
-import type { ArtifactFields } from '@/lib/db/common';
-import type { MessageResponse, OutboxSummary, SnapshotResult } from '@/lib/messaging/protocol';
+import type { ArtifactFields } from '@/lib/domain/elements';
+import type { GateEvent, MessageResponse, OutboxSummary, SnapshotResult } from '@/lib/messaging/protocol';
 import type { Finding } from '@/lib/rules/types';
 import type { Policy } from '@/lib/messaging/protocol';
-import type { AuditEvent } from '@/lib/db/audit';
 import { sendMessage } from '@/lib/messaging/client';
 
 export type SaveResult = MessageResponse<'deal/save-fields'>;
@@ -26,7 +25,7 @@ export interface GateServices {
   stages(org: Pick<DealRef, 'crm' | 'instance'>): Promise<StagesResult>;
   saveFields(deal: DealRef, fields: ArtifactFields, expected: ArtifactFields): Promise<SaveResult>;
   override(deal: DealRef, reason: string, findings: Finding[], stageLabel: string): Promise<OverrideResult>;
-  audit(deal: DealRef, event: Exclude<AuditEvent, 'override'>, findings: Finding[]): Promise<void>;
+  audit(deal: DealRef, event: GateEvent, findings: Finding[]): Promise<void>;
   draftGet(deal: DealRef): Promise<DraftResult>;
   draftSave(deal: DealRef, fields: ArtifactFields, baseValues: ArtifactFields): Promise<void>;
   outbox(deal: DealRef): Promise<OutboxSummary[]>;

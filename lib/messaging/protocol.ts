@@ -19,19 +19,15 @@
  */
 import { z } from '@/lib/zod';
 import { Crm, DealRef } from '@/lib/domain/deal';
-import { RawArtifact } from '@/lib/domain/elements';
+import { ArtifactFields, RawArtifact } from '@/lib/domain/elements';
 import { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import { CrmProblem } from '@/lib/domain/problem';
 import { RulesConfig } from '@/lib/rules/config';
-import { DealContext, Evaluation, Finding } from '@/lib/rules/types';
+import { Finding } from '@/lib/rules/types';
 import { EnforcementMode, Settings } from '@/lib/settings/schema';
-import { AuditEvent } from '@/lib/db/audit';
-import { ArtifactFields } from '@/lib/db/common';
-import { OutboxKind, OutboxStatus } from '@/lib/db/outbox';
-import { Snapshot } from '@/lib/db/snapshots';
 import { AckRubric, BatonActivity, ReviewRubric, ReviewVerdict } from '@/lib/domain/activity';
 import { TEAM_DEALS_MAX, TeamDeal, TeamQuery, TeamSource } from '@/lib/domain/team';
-import { Review } from '@/lib/db/reviews';
+import { CachedDeal, SavedReview } from './wire';
 
 /**
  * Who sent a message, as the router classifies it. 'extension-page' is any document or worker
@@ -92,13 +88,18 @@ export type HubSpotStatus = z.infer<typeof HubSpotStatus>;
 /** A pending CRM write as the rep sees it ("1 change waiting to sync"). */
 export const OutboxSummary = z.object({
   id: z.number().int().positive(),
-  kind: OutboxKind,
-  status: OutboxStatus,
+  kind: z.enum(['update-fields', 'create-override-record', 'create-acknowledgement', 'create-review']),
+  /** pending: waits for nextAttemptAt; in-flight: being sent; failed: waits for the user's retry. */
+  status: z.enum(['pending', 'in-flight', 'failed']),
   attempts: z.number().int().min(0),
   lastError: z.string().max(2000).nullable(),
   nextAttemptAt: z.string().nullable(),
 });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
+
+/** What the gate reports to the audit log; an override comes with its reason, through 'deal/override'. */
+export const GateEvent = z.enum(['gate-blocked', 'gate-passed', 'saved-and-closed', 'cancelled', 'warned']);
+export type GateEvent = z.infer<typeof GateEvent>;
 
 /** Messages handled by the background. */
 export const protocol = {
@@ -108,11 +109,6 @@ export const protocol = {
   'settings/get': defineMessage({
     request: z.object({}),
     response: z.object({ settings: Settings }),
-    senders: ANY_OWN_CONTEXT,
-  }),
-  'deal/evaluate': defineMessage({
-    request: z.object({ raw: RawArtifact, context: DealContext }),
-    response: z.object({ evaluation: Evaluation }),
     senders: ANY_OWN_CONTEXT,
   }),
   // The HubSpot connection: extension pages only (the options page). No message ever carries the
@@ -142,12 +138,12 @@ export const protocol = {
   // The CS brief (side panel) and the console: extension pages only.
   'deal/cached': defineMessage({
     request: z.object({ deal: DealRef }),
-    response: z.object({ snapshot: Snapshot.nullable() }),
+    response: z.object({ snapshot: CachedDeal.nullable() }),
     senders: ['extension-page'],
   }),
   'deals/recent': defineMessage({
     request: z.object({ limit: z.number().int().min(1).max(50) }),
-    response: z.object({ deals: z.array(Snapshot).max(50) }),
+    response: z.object({ deals: z.array(CachedDeal).max(50) }),
     senders: ['extension-page'],
   }),
   'deal/activities': defineMessage({
@@ -191,12 +187,12 @@ export const protocol = {
       comment: z.string().max(5000),
       sample: z.object({ seed: z.number().int().min(0).max(0xffffffff) }).nullable(),
     }),
-    response: z.object({ recorded: z.enum(['crm', 'queued', 'failed']), problem: CrmProblem.nullable(), review: Review.nullable() }),
+    response: z.object({ recorded: z.enum(['crm', 'queued', 'failed']), problem: CrmProblem.nullable(), review: SavedReview.nullable() }),
     senders: ['extension-page'],
   }),
   'reviews/list': defineMessage({
     request: z.object({}),
-    response: z.object({ reviews: z.array(Review).max(10_000) }),
+    response: z.object({ reviews: z.array(SavedReview).max(10_000) }),
     senders: ['extension-page'],
   }),
   'deal/snapshot': defineMessage({
@@ -239,7 +235,7 @@ export const protocol = {
   'audit/append': defineMessage({
     request: z.object({
       deal: DealRef,
-      event: AuditEvent.exclude(['override']),
+      event: GateEvent,
       findings: z.array(Finding.pick({ rule: true, element: true, severity: true })).max(500),
     }),
     response: z.object({ ok: z.literal(true) }),
@@ -257,11 +253,6 @@ export const protocol = {
       baseValues: ArtifactFields.nullable(),
       updatedAt: z.string().nullable(),
     }),
-    senders: ANY_OWN_CONTEXT,
-  }),
-  'draft/delete': defineMessage({
-    request: z.object({ deal: DealRef }),
-    response: z.object({ ok: z.literal(true) }),
     senders: ANY_OWN_CONTEXT,
   }),
   'outbox/status': defineMessage({

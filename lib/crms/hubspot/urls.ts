@@ -6,8 +6,11 @@
  */
 import type { DealRef } from '@/lib/domain/deal';
 
-/** app.hubspot.com, or app-<region><n>.hubspot.com (eu1, na2, ap1 …). */
-const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
+/**
+ * app.hubspot.com, or app-<region><n>.hubspot.com (eu1, na2, ap1 …), lower case. Also what a
+ * stored connection's uiDomain must be (lib/db/secrets.ts), since deal links are built on it.
+ */
+export const HUBSPOT_APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
 const PORTAL = /^\d{1,12}$/;
 const DEAL_ID = /^\d{1,20}$/;
 /** The object type id of deals in HubSpot's CRM. */
@@ -16,14 +19,14 @@ export const DEAL_OBJECT = '0-3';
 function parse(url: string): URL | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && APP_HOST.test(u.hostname) ? u : null;
+    return u.protocol === 'https:' && HUBSPOT_APP_HOST.test(u.hostname) ? u : null;
   } catch {
     return null;
   }
 }
 
 export function isHubSpotAppHost(host: string): boolean {
-  return APP_HOST.test(host.toLowerCase());
+  return HUBSPOT_APP_HOST.test(host.toLowerCase());
 }
 
 /** The deal a record page shows: /contacts/{portal}/record/0-3/{deal}, or the legacy /contacts/{portal}/deal/{deal}. */

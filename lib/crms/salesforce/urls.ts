@@ -56,6 +56,11 @@ export function lightningHostFor(instance: string): string {
   return `${instance}${LIGHTNING_SUFFIX}`;
 }
 
+/** An opportunity's record page in Lightning: the link Baton gives for a Salesforce deal. */
+export function opportunityUrl(instance: string, recordId: string): string {
+  return `https://${lightningHostFor(instance)}/lightning/r/Opportunity/${recordId}/view`;
+}
+
 const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 /**

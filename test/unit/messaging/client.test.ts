@@ -5,7 +5,7 @@ import { MessagingError, type MessagingErrorCode } from '@/lib/messaging/envelop
 import { registerMessageRouter, registerTabMessageRouter, type BackgroundHandlers } from '@/lib/messaging/router';
 import type { SenderInfo } from '@/lib/messaging/sender';
 import { defaultSettings } from '@/lib/settings/schema';
-import { backgroundSender, contentScriptSender, context, deal, evaluation, raw, unusedHandlers } from './fixtures';
+import { backgroundSender, contentScriptSender, deal, raw, unusedHandlers } from './fixtures';
 
 type Send = (...args: unknown[]) => Promise<unknown>;
 const runtime = fakeBrowser.runtime as unknown as { sendMessage: Send };
@@ -25,14 +25,17 @@ function deliverAs(sender: SenderInfo) {
   };
 }
 
+/** A request with nested objects, and an answer that carries data back. */
+const save = { deal, fields: { useCase: raw.useCase }, expected: { useCase: '' } };
+
 function makeHandlers() {
   return {
+    ...unusedHandlers(),
     ping: vi.fn(() => ({ ok: true as const, version: '0.1.0' })),
     'settings/get': vi.fn(() => ({ settings: defaultSettings() })),
-    'deal/evaluate': vi.fn(async () => ({ evaluation })),
+    'deal/save-fields': vi.fn(async () => ({ outcome: 'conflict' as const, conflicts: [{ element: 'useCase' as const, theirs: 'Their use case.' }] })),
     'draft/save': vi.fn(async () => ({ ok: true as const })),
     'draft/get': vi.fn(async () => ({ fields: { useCase: 'Forecasting' }, baseValues: null, updatedAt: null })),
-    ...unusedHandlers(),
   } satisfies BackgroundHandlers;
 }
 
@@ -62,9 +65,9 @@ describe('sendMessage through the registered router', () => {
     const pong = await sendMessage('ping', {});
     expect(pong).toEqual({ ok: true, version: '0.1.0' });
 
-    const { evaluation: result } = await sendMessage('deal/evaluate', { raw, context });
-    expect(result.score).toBe(72);
-    expect(handlers['deal/evaluate']).toHaveBeenCalledWith({ raw, context }, expect.objectContaining({ tabId: 7 }));
+    const saved = await sendMessage('deal/save-fields', save);
+    expect(saved.outcome === 'conflict' && saved.conflicts[0]?.theirs).toBe('Their use case.');
+    expect(handlers['deal/save-fields']).toHaveBeenCalledWith(save, expect.objectContaining({ tabId: 7 }));
 
     expect(await sendMessage('draft/get', { deal })).toEqual({ fields: { useCase: 'Forecasting' }, baseValues: null, updatedAt: null });
     expect((await sendMessage('settings/get', {})).settings).toEqual(defaultSettings());
@@ -87,9 +90,9 @@ describe('sendMessage through the registered router', () => {
   });
 
   it("throws the router's error as a MessagingError with its code and sentence", async () => {
-    handlers['deal/evaluate'].mockRejectedValue(new Error('boom'));
+    handlers['deal/save-fields'].mockRejectedValue(new Error('boom'));
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const failure = sendMessage('deal/evaluate', { raw, context });
+    const failure = sendMessage('deal/save-fields', save);
     await expect(failure).rejects.toMatchObject({ name: 'MessagingError', code: 'handler-failed' });
     await expect(failure).rejects.not.toMatchObject({ message: expect.stringContaining('boom') });
   });
@@ -121,11 +124,11 @@ describe('sendMessage given a bad answer', () => {
     ['an envelope without ok', { data: { ok: true, version: '1' } }, 'invalid-response'],
     ['an error with an unknown code', { ok: false, error: { code: 'teapot', message: 'x' } }, 'invalid-response'],
     ['an error without a message', { ok: false, error: { code: 'handler-failed' } }, 'invalid-response'],
-    ['data off the schema', { ok: true, data: { evaluation: { score: 'high' } } }, 'invalid-response'],
+    ['data off the schema', { ok: true, data: { outcome: 'conflict', conflicts: [] } }, 'invalid-response'],
     ['no data', { ok: true }, 'invalid-response'],
   ])('turns %s into a MessagingError', async (_label, answer, code) => {
     vi.spyOn(runtime, 'sendMessage').mockResolvedValue(answer);
-    expect(await codeOf(sendMessage('deal/evaluate', { raw, context }))).toBe(code);
+    expect(await codeOf(sendMessage('deal/save-fields', save))).toBe(code);
   });
 
   it('turns a failed delivery into unreachable, keeping the browser’s reason', async () => {

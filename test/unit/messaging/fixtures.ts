@@ -1,6 +1,5 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { RawArtifact } from '@/lib/domain/elements';
-import type { DealContext, Evaluation } from '@/lib/rules/types';
 import type { SenderInfo } from '@/lib/messaging/sender';
 
 // The fake browser's runtime.id and runtime.getURL('') (see @webext-core/fake-browser).
@@ -32,31 +31,6 @@ export const raw: RawArtifact = {
   knownGaps: '',
 };
 
-export const context: DealContext = {
-  amount: 48000,
-  closeDate: '2025-06-30',
-  stage: 'Negotiation',
-  pipeline: null,
-  today: '2025-06-01',
-};
-
-export const evaluation: Evaluation = {
-  findings: [
-    {
-      rule: 'promise-no-tier',
-      element: 'promises',
-      severity: 'warn',
-      message: 'No promises are written down.',
-      fix: 'List what was promised, with how certain it is.',
-    },
-  ],
-  score: 72,
-  breakdown: [{ element: 'useCase', score: 20, max: 20 }],
-  nonNegotiablesFilled: 3,
-  nonNegotiablesReady: 3,
-  blocks: false,
-};
-
 export const deal: DealRef = { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEAA' };
 
 /** Handlers for the messages a test does not exercise: each fails loudly if it is called anyway. */
@@ -77,7 +51,6 @@ export function unusedHandlers() {
     'deal/save-fields': unused('deal/save-fields'),
     'deal/override': unused('deal/override'),
     'audit/append': unused('audit/append'),
-    'draft/delete': unused('draft/delete'),
     'outbox/status': unused('outbox/status'),
     'outbox/retry': unused('outbox/retry'),
     'team/sources': unused('team/sources'),

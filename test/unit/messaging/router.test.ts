@@ -15,27 +15,29 @@ import {
   ROUTER_OPTIONS,
   SF_DEAL_URL,
   contentScriptSender,
-  context,
   deal,
   envelope,
-  evaluation,
   raw,
   sidePanelSender,
   unusedHandlers,
 } from './fixtures';
 
+/** A request with nested objects, and an answer that carries data back. */
+const save = { deal, fields: { useCase: raw.useCase }, expected: { useCase: '' } };
+const conflict = { outcome: 'conflict' as const, conflicts: [{ element: 'useCase' as const, theirs: 'Their use case.' }] };
+
 function makeHandlers() {
   return {
+    ...unusedHandlers(),
     ping: vi.fn(() => ({ ok: true as const, version: '0.1.0' })),
     'settings/get': vi.fn(() => ({ settings: defaultSettings() })),
-    'deal/evaluate': vi.fn(async () => ({ evaluation })),
+    'deal/save-fields': vi.fn(async () => conflict),
     'draft/save': vi.fn(async () => ({ ok: true as const })),
     'draft/get': vi.fn(async (_payload: { deal: DealRef }, _context: SenderContext) => ({
       fields: null,
       baseValues: null,
       updatedAt: null,
     })),
-    ...unusedHandlers(),
   } satisfies BackgroundHandlers;
 }
 
@@ -63,12 +65,9 @@ async function answer(message: unknown, sender = contentScriptSender) {
 
 describe('the router', () => {
   it('runs the handler with the parsed payload and the sender context, and answers its data', async () => {
-    const response = await answer(envelope('deal/evaluate', { raw, context }));
-    expect(response).toEqual({ ok: true, data: { evaluation } });
-    expect(handlers['deal/evaluate']).toHaveBeenCalledWith(
-      { raw, context },
-      { senderKind: 'content-script', tabId: 7, frameId: 0, url: SF_DEAL_URL },
-    );
+    const response = await answer(envelope('deal/save-fields', save));
+    expect(response).toEqual({ ok: true, data: conflict });
+    expect(handlers['deal/save-fields']).toHaveBeenCalledWith(save, { senderKind: 'content-script', tabId: 7, frameId: 0, url: SF_DEAL_URL });
   });
 
   it('answers extension pages too', async () => {
@@ -90,10 +89,10 @@ describe('the router', () => {
   });
 
   it('refuses an invalid payload and does not call the handler', async () => {
-    const response = await answer(envelope('deal/evaluate', { raw: { ...raw, useCase: 42 }, context }));
+    const response = await answer(envelope('deal/save-fields', { ...save, fields: { useCase: 42 } }));
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
-    expect(response.ok ? '' : response.error.message).toContain('raw.useCase');
-    expect(handlers['deal/evaluate']).not.toHaveBeenCalled();
+    expect(response.ok ? '' : response.error.message).toContain('fields.useCase');
+    expect(handlers['deal/save-fields']).not.toHaveBeenCalled();
   });
 
   it('does not pass undeclared payload keys to the handler', async () => {
@@ -125,10 +124,10 @@ describe('the router', () => {
   });
 
   it('turns a thrown error into handler-failed with a plain sentence and no stack or error text', async () => {
-    handlers['deal/evaluate'].mockImplementation(async () => {
+    handlers['deal/save-fields'].mockImplementation(async () => {
       throw new TypeError('Cannot read properties of undefined (reading "sid=00Dxx!AQ4AQ")');
     });
-    const response = await answer(envelope('deal/evaluate', { raw, context }));
+    const response = await answer(envelope('deal/save-fields', save));
     expect(response).toEqual({ ok: false, error: { code: 'handler-failed', message: expect.any(String) } });
     const text = JSON.stringify(response);
     expect(text).not.toContain('sid=');
@@ -144,10 +143,10 @@ describe('the router', () => {
   });
 
   it('refuses a handler answer that does not match the response schema, loudly', async () => {
-    handlers['deal/evaluate'].mockResolvedValue({ evaluation: { score: 'high' } } as never);
-    const response = await answer(envelope('deal/evaluate', { raw, context }));
+    handlers['deal/save-fields'].mockResolvedValue({ outcome: 'conflict', conflicts: [] } as never);
+    const response = await answer(envelope('deal/save-fields', save));
     expect(response).toMatchObject({ ok: false, error: { code: 'handler-failed' } });
-    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('deal/evaluate'), expect.anything());
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('deal/save-fields'), expect.anything());
   });
 
   it('sends only declared keys, so an undeclared secret on the handler object stays behind', async () => {

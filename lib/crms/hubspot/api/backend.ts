@@ -11,6 +11,8 @@ import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
+import { setupNotice, type SetupWording } from '@/lib/crms/shared/api/setupNotice';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamHubSpotDeals } from './team';
 import { hubspot } from '../entry';
@@ -32,18 +34,21 @@ export interface HubSpotBackendOptions {
 
 const NOT_CONNECTED = hubspot.notConnected;
 
+/** The deal property list and the pipelines are kept this long per portal. */
 export const PORTAL_CACHE_MS = 10 * 60_000;
 /** An OAuth token this close to expiry is refreshed before use. */
 const REFRESH_MARGIN_MS = 60_000;
 
-interface Cached<T> {
-  at: number;
-  value: Promise<T>;
-}
+const SETUP: SetupWording = {
+  crm: 'HubSpot',
+  missing: (fields, one) => `the deal ${one ? 'property' : 'properties'} ${fields} ${one ? 'does' : 'do'} not exist in this portal`,
+  ask: 'your HubSpot admin to create',
+};
 
 export class HubSpotBackend implements DealBackend {
-  private readonly properties = new Map<string, Cached<Map<string, PropertyInfo>>>();
-  private readonly pipelines = new Map<string, Cached<PipelineInfo[]>>();
+  private readonly clock = () => this.now().getTime();
+  private readonly properties = new TtlCache<Map<string, PropertyInfo>>(PORTAL_CACHE_MS, this.clock);
+  private readonly pipelines = new TtlCache<PipelineInfo[]>(PORTAL_CACHE_MS, this.clock);
 
   constructor(private readonly options: HubSpotBackendOptions) {}
 
@@ -75,16 +80,6 @@ export class HubSpotBackend implements DealBackend {
     return { api: new HubSpotApi(secret.accessToken, this.options.fetch), secret };
   }
 
-  private cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    const now = this.now().getTime();
-    if (hit && now - hit.at < PORTAL_CACHE_MS) return hit.value;
-    const value = load();
-    cache.set(key, { at: now, value });
-    value.catch(() => cache.delete(key));
-    return value;
-  }
-
   forget(portal: string): void {
     this.properties.delete(portal);
     this.pipelines.delete(portal);
@@ -98,12 +93,12 @@ export class HubSpotBackend implements DealBackend {
 
   /** The portal's deal properties and pipelines, cached together. */
   private portalSchema(portal: string, api: HubSpotApi): Promise<[Map<string, PropertyInfo>, PipelineInfo[]]> {
-    return Promise.all([this.cached(this.properties, portal, () => readDealProperties(api)), this.cached(this.pipelines, portal, () => readPipelines(api))]);
+    return Promise.all([this.properties.get(portal, () => readDealProperties(api)), this.pipelines.get(portal, () => readPipelines(api))]);
   }
 
   async readStages(portal: string): Promise<StageOption[]> {
     const { api } = await this.api(portal);
-    const pipelines = await this.cached(this.pipelines, portal, () => readPipelines(api));
+    const pipelines = await this.pipelines.get(portal, () => readPipelines(api));
     return pipelines.flatMap((p) => p.stages);
   }
 
@@ -116,7 +111,6 @@ export class HubSpotBackend implements DealBackend {
     const record = await readDeal(api, deal.recordId, mapping, present);
     const pipeline = pipelines.find((p) => p.id === record.pipelineId) ?? null;
     const stage = pipeline?.stages.find((s) => s.value === record.stageId);
-    const missing = fieldIssues.filter((i) => i.problem === 'missing');
     return {
       deal,
       url: hubspotDealUrl(secret.uiDomain, deal),
@@ -134,12 +128,7 @@ export class HubSpotBackend implements DealBackend {
       fieldIssues,
       source: 'api',
       writable: true,
-      notice:
-        missing.length === 0
-          ? null
-          : `HubSpot setup needed: the deal ${missing.length === 1 ? 'property' : 'properties'} ${missing.map((m) => m.field).join(', ')} ${
-              missing.length === 1 ? 'does' : 'do'
-            } not exist in this portal. Ask your HubSpot admin to create ${missing.length === 1 ? 'it' : 'them'}, or change the mapping in Baton’s options.`,
+      notice: setupNotice(fieldIssues, SETUP),
       version: record.lastModified,
       fetchedAt: this.now().toISOString(),
     };
@@ -147,7 +136,7 @@ export class HubSpotBackend implements DealBackend {
 
   async writeFields(deal: DealRef, fields: Partial<RawArtifact>, expected: Partial<RawArtifact>): Promise<WriteOutcome> {
     const { api } = await this.api(deal.instance);
-    const properties = await this.cached(this.properties, deal.instance, () => readDealProperties(api));
+    const properties = await this.properties.get(deal.instance, () => readDealProperties(api));
     const issues = checkMapping(properties, await this.options.mapping());
     try {
       return await writeDealProperties(api, deal.recordId, await this.options.mapping(), issues, fields, expected);

@@ -9,6 +9,7 @@ import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import { readJson, send, tryJson } from '@/lib/crms/shared/api/http';
 import type { HubSpotSecret } from '@/lib/db/secrets';
+import { HUBSPOT_APP_HOST } from '@/lib/crms/hubspot/urls';
 import { HUBSPOT_API_HOST, HubSpotApi, classifyHubSpotError } from './client';
 import { OAuthTokens, PropertyList } from './schemas';
 
@@ -18,14 +19,12 @@ export const HUBSPOT_SCOPES = ['crm.objects.deals.read', 'crm.objects.deals.writ
 const AccountDetails = z.looseObject({ portalId: z.number(), uiDomain: z.string().optional() });
 const DealPage = z.looseObject({ results: z.array(z.unknown()) });
 
-const UI_DOMAIN = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
-
 async function describePortal(api: HubSpotApi): Promise<{ portalId: string; uiDomain: string }> {
   const details = await api.get('/account-info/v3/details', AccountDetails, 'the portal details');
   // Test calls for the scopes Baton needs, so a token that cannot do the job is refused now.
   await api.get('/crm/v3/objects/deals?limit=1', DealPage, 'a deal');
   await api.get('/crm/v3/properties/deals', PropertyList, 'the deal properties');
-  const uiDomain = details.uiDomain && UI_DOMAIN.test(details.uiDomain) ? details.uiDomain : 'app.hubspot.com';
+  const uiDomain = details.uiDomain && HUBSPOT_APP_HOST.test(details.uiDomain) ? details.uiDomain : 'app.hubspot.com';
   return { portalId: String(details.portalId), uiDomain };
 }
 

@@ -8,10 +8,10 @@ import { ELEMENT_KEYS, emptyArtifact, type ElementKey, type RawArtifact } from '
 import { isValidIsoDate } from '@/lib/domain/dates';
 import type { FieldIssue, StageOption } from '@/lib/domain/snapshot';
 import type { HubSpotMapping } from '@/lib/settings/schema';
-import { CrmError } from '@/lib/domain/problem';
 import { z } from '@/lib/zod';
 import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
-import type { FieldConflict, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import type { WriteOutcome } from '@/lib/crms/shared/api/backend';
+import { elementsToWrite, fieldConflicts, refuseBlockedFields, type RefusalWording } from '@/lib/crms/shared/api/writeGuard';
 import type { HubSpotApi } from './client';
 import { Created, DealObject, Owner, Pipelines, PropertyList } from './schemas';
 
@@ -121,7 +121,7 @@ export async function readOwnerName(api: HubSpotApi, ownerId: string | null): Pr
   }
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
+const REFUSAL: RefusalWording = { missing: 'the property does not exist in this portal', readOnly: 'it is read-only' };
 
 /**
  * Writes the properties unless one changed in HubSpot since `expected` was read. HubSpot's CRM
@@ -136,22 +136,11 @@ export async function writeDealProperties(
   fields: Partial<RawArtifact>,
   expected: Partial<RawArtifact>,
 ): Promise<WriteOutcome> {
-  const elements = ELEMENT_KEYS.filter((k) => fields[k] !== undefined);
-  const blocked = issues.filter((i) => elements.includes(i.element));
-  if (blocked.length > 0) {
-    throw new CrmError({
-      kind: blocked[0]?.problem === 'missing' ? 'missing-fields' : 'forbidden',
-      message: `Baton cannot write ${blocked.map((b) => b.field).join(', ')}: ${blocked[0]?.problem === 'missing' ? 'the property does not exist in this portal' : 'it is read-only'}.`,
-      elements: blocked.map((b) => b.element),
-      fields: blocked.map((b) => b.field),
-    });
-  }
+  const elements = elementsToWrite(fields);
+  refuseBlockedFields(elements, issues, REFUSAL);
   const present = new Set(ELEMENT_KEYS.filter((k) => !issues.some((i) => i.element === k && i.problem === 'missing')));
   const current = await readDeal(api, id, mapping, present);
-  const conflicts: FieldConflict[] = [];
-  for (const k of elements) {
-    if (!same(current.artifact[k], expected[k]) && !same(current.artifact[k], fields[k])) conflicts.push({ element: k, theirs: current.artifact[k] });
-  }
+  const conflicts = fieldConflicts(elements, current.artifact, fields, expected);
   if (conflicts.length > 0) return { ok: false, conflicts };
   const properties: Record<string, string> = {};
   for (const k of elements) properties[mapping[k]] = fields[k] ?? '';

@@ -9,8 +9,7 @@
  * same gesture, when the gate lets it through.
  */
 import type { DealRef } from '@/lib/domain/deal';
-import { ELEMENT_KEYS } from '@/lib/domain/elements';
-import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
+import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { HeldMove } from '@/lib/gate/controller';
 import type { HubSpotMapping } from '@/lib/settings/schema';
@@ -18,7 +17,8 @@ import { closestAcross, queryFirst } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
 import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/crms/shared/page/hostPage';
-import { badgeAnchor, readHubSpotPage } from './reading';
+import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
+import { PAGE_WORDING, badgeAnchor, readDealOnPage } from './reading';
 import {
   columnAtPoint,
   dragHandleOf,
@@ -30,7 +30,7 @@ import {
   type HubSpotMove,
 } from './intents';
 import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL, NO_DRAG_CONTROL } from './selectors';
-import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl } from '../urls';
+import { hubspotDealBoardPortal, hubspotDealFromUrl } from '../urls';
 
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
 /** The distance a pointer must travel with the button down before it is a drag (as rbd's). */
@@ -48,22 +48,7 @@ function modeOf(url: string): HostMode {
 
 /** A read-only snapshot of what the record page shows, for when Baton is not connected. */
 export function hubspotPageSnapshot(deal: DealRef, problem: CrmProblem, mapping: HubSpotMapping, now = new Date()): DealSnapshot | null {
-  const reading = readHubSpotPage(mapping);
-  if (!reading || reading.absent.length === ELEMENT_KEYS.length) return null;
-  return pageReadingSnapshot(
-    {
-      deal,
-      url: hubspotDealUrl(location.host, deal),
-      name: reading.name,
-      stageLabel: reading.stageLabel,
-      owner: null,
-      artifact: reading.artifact,
-      notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the properties in HubSpot${
-        reading.absent.length > 0 ? ` (not on this page: ${reading.absent.join(', ')})` : ''
-      }.`,
-    },
-    now,
-  );
+  return snapshotFromPage(deal, problem, readDealOnPage(deal, mapping), PAGE_WORDING, now);
 }
 
 /** Whether a pointer at `at` reaches `el` (not covered, not inert). */

@@ -2,10 +2,13 @@
  * Reading a HubSpot deal record page: where its sidebar is, and (as a read-only fallback when
  * Baton is not connected to HubSpot) the deal's name, stage and handoff properties as shown.
  */
+import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { queryFirst, textOf } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
+import type { DealOnPage, PageWording } from '@/lib/crms/shared/page/pageSnapshot';
+import { hubspotDealUrl } from '../urls';
 import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE, STAGE_VALUE, TEXT_INPUT } from './selectors';
 
 export function leftSidebar(doc: Document = document): Element | null {
@@ -50,3 +53,11 @@ export function readHubSpotPage(mapping: HubSpotMapping, doc: Document = documen
     absent,
   };
 }
+
+/** The deal as its record page shows it (no owner: the sidebar does not show one), or null off a record page. */
+export function readDealOnPage(deal: DealRef, mapping: HubSpotMapping, doc: Document = document): DealOnPage | null {
+  const reading = readHubSpotPage(mapping, doc);
+  return reading ? { ...reading, url: hubspotDealUrl(location.host, deal), owner: null } : null;
+}
+
+export const PAGE_WORDING: PageWording = { crm: 'HubSpot', fields: 'properties', surface: 'page' };

@@ -11,9 +11,11 @@ import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
 import type { DealBackend, TeamDealsResult, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import { TtlCache } from '@/lib/crms/shared/api/ttlCache';
+import { setupNotice, type SetupWording } from '@/lib/crms/shared/api/setupNotice';
 import type { TeamQuery } from '@/lib/domain/team';
 import { listTeamOpportunities, teamQuery } from './team';
-import { apiHostFor, apiHostInstance, lightningHostFor } from '@/lib/crms/salesforce/urls';
+import { apiHostFor, apiHostInstance, opportunityUrl } from '@/lib/crms/salesforce/urls';
 import { SalesforceApi } from './client';
 import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './records';
 import type { DescribeField } from './schemas';
@@ -34,14 +36,17 @@ export interface SalesforceBackendOptions {
 /** Describe and stages are kept this long per org. */
 export const ORG_CACHE_MS = 10 * 60_000;
 
-interface Cached<T> {
-  at: number;
-  value: Promise<T>;
-}
+const SETUP: SetupWording = {
+  crm: 'Salesforce',
+  missing: (fields, one) => `${fields} ${one ? 'is' : 'are'} not on Opportunity in this org (or not visible to you)`,
+  ask: 'your admin to add',
+};
 
 export class SalesforceBackend implements DealBackend {
-  private readonly describes = new Map<string, Cached<Map<string, DescribeField>>>();
-  private readonly stages = new Map<string, Cached<StageOption[]>>();
+  private readonly clock = () => this.now().getTime();
+  private readonly describes = new TtlCache<Map<string, DescribeField>>(ORG_CACHE_MS, this.clock);
+  /** Keyed `${instance}|${recordTypeId}`: each record type has its own stage labels. */
+  private readonly stages = new TtlCache<StageOption[]>(ORG_CACHE_MS, this.clock);
 
   constructor(private readonly options: SalesforceBackendOptions) {}
 
@@ -62,18 +67,8 @@ export class SalesforceBackend implements DealBackend {
     return new SalesforceApi({ apiHost, sessionId: cookie.value, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
   }
 
-  private cached<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
-    const hit = cache.get(key);
-    const now = this.now().getTime();
-    if (hit && now - hit.at < ORG_CACHE_MS) return hit.value;
-    const value = load();
-    cache.set(key, { at: now, value });
-    value.catch(() => cache.delete(key)); // a failure is not remembered
-    return value;
-  }
-
   private describe(instance: string, api: SalesforceApi): Promise<Map<string, DescribeField>> {
-    return this.cached(this.describes, instance, () => describeOpportunity(api));
+    return this.describes.get(instance, () => describeOpportunity(api));
   }
 
   /** Forgets what is cached for an org, e.g. after a write was refused for a missing field. */
@@ -86,13 +81,10 @@ export class SalesforceBackend implements DealBackend {
     const api = await this.api(deal.instance);
     const describe = await this.describe(deal.instance, api);
     const record = await readOpportunity(api, deal.recordId, await this.options.mapping(), describe);
-    const stages = await this.cached(this.stages, `${deal.instance}|${record.recordTypeId ?? ''}`, () =>
-      readStages(api, record.recordTypeId),
-    );
-    const missing = record.fieldIssues.filter((i) => i.problem === 'missing');
+    const stages = await this.stages.get(`${deal.instance}|${record.recordTypeId ?? ''}`, () => readStages(api, record.recordTypeId));
     return {
       deal,
-      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
+      url: opportunityUrl(deal.instance, deal.recordId),
       name: record.name,
       stage: record.stage,
       amount: record.amount,
@@ -106,14 +98,7 @@ export class SalesforceBackend implements DealBackend {
       fieldIssues: record.fieldIssues,
       source: 'api',
       writable: true,
-      notice:
-        missing.length === 0
-          ? null
-          : `Salesforce setup needed: ${missing.map((m) => m.field).join(', ')} ${
-              missing.length === 1 ? 'is' : 'are'
-            } not on Opportunity in this org (or not visible to you). Ask your admin to add ${
-              missing.length === 1 ? 'it' : 'them'
-            }, or change the mapping in Baton’s options.`,
+      notice: setupNotice(record.fieldIssues, SETUP),
       version: record.lastModifiedDate,
       fetchedAt: this.now().toISOString(),
     };
@@ -121,7 +106,7 @@ export class SalesforceBackend implements DealBackend {
 
   /** The org's stages of the master record type (all record types' won stages are among them). */
   private orgStages(instance: string, api: SalesforceApi): Promise<StageOption[]> {
-    return this.cached(this.stages, `${instance}|`, () => readStages(api, null));
+    return this.stages.get(`${instance}|`, () => readStages(api, null));
   }
 
   async readStages(instance: string): Promise<StageOption[]> {

@@ -10,7 +10,8 @@ import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/domain/problem';
 import { z } from '@/lib/zod';
 import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
-import type { FieldConflict, WriteOutcome } from '@/lib/crms/shared/api/backend';
+import type { WriteOutcome } from '@/lib/crms/shared/api/backend';
+import { elementsToWrite, fieldConflicts, refuseBlockedFields, type RefusalWording } from '@/lib/crms/shared/api/writeGuard';
 import type { SalesforceApi } from './client';
 import {
   CreateResult,
@@ -147,10 +148,7 @@ export async function readStages(api: SalesforceApi, recordTypeId: string | null
   }));
 }
 
-/** Line endings as Salesforce may return them must not look like a conflict. */
-function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
-  return (a ?? '').replace(/\r\n?/g, '\n') === (b ?? '').replace(/\r\n?/g, '\n');
-}
+const REFUSAL: RefusalWording = { missing: 'the field is not on Opportunity in this org', readOnly: 'you may not edit it' };
 
 /**
  * Writes `fields` unless one of them changed in Salesforce since `expected` was read (and not to
@@ -166,18 +164,8 @@ export async function writeOpportunityFields(
   expected: Partial<RawArtifact>,
 ): Promise<WriteOutcome> {
   const { present, issues } = checkMapping(describe, mapping);
-  const elements = ELEMENT_KEYS.filter((k) => fields[k] !== undefined);
-  const blocked = issues.filter((i) => elements.includes(i.element));
-  if (blocked.length > 0) {
-    throw new CrmError({
-      kind: blocked[0]?.problem === 'missing' ? 'missing-fields' : 'forbidden',
-      message: `Baton cannot write ${blocked.map((b) => b.field).join(', ')}: ${
-        blocked[0]?.problem === 'missing' ? 'the field is not on Opportunity in this org' : 'you may not edit it'
-      }.`,
-      elements: blocked.map((b) => b.element),
-      fields: blocked.map((b) => b.field),
-    });
-  }
+  const elements = elementsToWrite(fields);
+  refuseBlockedFields(elements, issues, REFUSAL);
   const tooLong = elements.filter((k) => {
     const max = present.get(k)?.length;
     return max !== undefined && max > 0 && (fields[k] ?? '').length > max;
@@ -194,11 +182,7 @@ export async function writeOpportunityFields(
 
   for (let attempt = 0; attempt < 2; attempt++) {
     const current = await readOpportunity(api, id, mapping, describe);
-    const conflicts: FieldConflict[] = [];
-    for (const k of elements) {
-      const now = current.artifact[k];
-      if (!sameText(now, expected[k]) && !sameText(now, fields[k])) conflicts.push({ element: k, theirs: now });
-    }
+    const conflicts = fieldConflicts(elements, current.artifact, fields, expected);
     if (conflicts.length > 0) return { ok: false, conflicts };
     const body: Record<string, string | null> = {};
     for (const k of elements) {

@@ -10,7 +10,7 @@ import type { StageOption } from '@/lib/domain/snapshot';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { toCrmProblem } from '@/lib/domain/problem';
 import type { TeamDealsResult } from '@/lib/crms/shared/api/backend';
-import { lightningHostFor } from '@/lib/crms/salesforce/urls';
+import { opportunityUrl } from '@/lib/crms/salesforce/urls';
 import { z } from '@/lib/zod';
 import type { SalesforceApi } from './client';
 import { TaskRow, batonActivitiesOf, checkMapping } from './records';
@@ -91,7 +91,7 @@ export function teamDealOf(row: OpportunityRow, instance: string, plan: TeamQuer
   const stage = row.StageName ?? '';
   return {
     deal: { crm: 'salesforce', instance, recordId: row.Id },
-    url: `https://${lightningHostFor(instance)}/lightning/r/Opportunity/${row.Id}/view`,
+    url: opportunityUrl(instance, row.Id),
     name: (row.Name ?? '').slice(0, 1000),
     owner: row.Owner?.Name?.slice(0, 200) ?? null,
     account: row.Account?.Name?.slice(0, 500) ?? null,

@@ -8,17 +8,18 @@
  */
 import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
-import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
+import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { HeldMove } from '@/lib/gate/controller';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
 import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/crms/shared/page/hostPage';
-import { activePage, findPath, readPage, readPath } from './reading';
+import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
+import { PAGE_WORDING, activePage, findPath, readDealOnPage, readPath } from './reading';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
-import { isSalesforceOpportunityListUrl, lightningHostFor, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
+import { isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
 
 export type SalesforceAdapterOptions = HostAdapterOptions<SalesforceMapping>;
 
@@ -44,24 +45,7 @@ export function pendingEdits(form: Element | null, mapping: SalesforceMapping): 
 
 /** A read-only snapshot of what the page shows, for when the API is closed to Baton. */
 export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: SalesforceMapping, now = new Date()): DealSnapshot | null {
-  const page = activePage();
-  if (!page) return null;
-  const reading = readPage(page, mapping);
-  if (reading.absent.length === ELEMENT_KEYS.length) return null; // no handoff field on this layout: nothing to judge
-  return pageReadingSnapshot(
-    {
-      deal,
-      url: `https://${lightningHostFor(deal.instance)}/lightning/r/Opportunity/${deal.recordId}/view`,
-      name: reading.name,
-      stageLabel: reading.stageLabel,
-      owner: reading.owner,
-      artifact: reading.artifact,
-      notice: `Read from the page: ${problem.message} Baton cannot save from here; edit the fields in Salesforce${
-        reading.absent.length > 0 ? ` (not on this layout: ${reading.absent.join(', ')})` : ''
-      }.`,
-    },
-    now,
-  );
+  return snapshotFromPage(deal, problem, readDealOnPage(deal, mapping), PAGE_WORDING, now);
 }
 
 export function startSalesforce(options: SalesforceAdapterOptions): () => void {

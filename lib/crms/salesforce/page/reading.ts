@@ -3,10 +3,13 @@
  * stage Path, and (as a read-only fallback when the API is closed to us) its field values.
  * Content-script code: it reads the page's DOM, never writes to it.
  */
+import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { missing, queryAllFirst, queryDeep, queryFirst, shownText, textOf } from '@/lib/crms/shared/page/dom';
 import { salesforce } from '../entry';
+import type { DealOnPage, PageWording } from '@/lib/crms/shared/page/pageSnapshot';
+import { opportunityUrl } from '../urls';
 import {
   ACTIVE_PAGE,
   FIELD_VALUE,
@@ -107,3 +110,12 @@ export function readPage(container: ParentNode, mapping: SalesforceMapping): Pag
     absent,
   };
 }
+
+/** The deal as the record page on screen shows it, or null when no record page is on screen. */
+export function readDealOnPage(deal: DealRef, mapping: SalesforceMapping, doc: Document = document): DealOnPage | null {
+  const page = activePage(doc);
+  return page ? { url: opportunityUrl(deal.instance, deal.recordId), ...readPage(page, mapping) } : null;
+}
+
+/** A page layout may leave out mapped fields; those are edited in Salesforce. */
+export const PAGE_WORDING: PageWording = { crm: 'Salesforce', fields: 'fields', surface: 'layout' };

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
+import { HubSpotBackend, PORTAL_CACHE_MS } from '@/lib/crms/hubspot/api/backend';
 import { classifyHubSpotError } from '@/lib/crms/hubspot/api/client';
 import { connectWithOAuth, connectWithToken, refreshOAuth } from '@/lib/crms/hubspot/api/connection';
 import { hubspotDate, noteHtml, pipelinesOf } from '@/lib/crms/hubspot/api/records';
 import { CrmError, type CrmErrorKind } from '@/lib/domain/problem';
-import { closeBatonDb, getSecret, openBatonDb, putSecret, type HubSpotSecret } from '@/lib/db';
+import { HubSpotSecret, closeBatonDb, getSecret, openBatonDb, putSecret } from '@/lib/db';
 import type { DealRef } from '@/lib/domain/deal';
 import { DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
 import { FakeHubSpotPortal, HANDOFF_PROPERTIES, type FakeDeal } from '@/test/fixtures/hubspot/portal';
@@ -71,7 +71,32 @@ describe('HubSpotBackend', () => {
     const { portal, backend } = await setup(new FakeHubSpotPortal({ missingProperties: [HANDOFF_PROPERTIES.knownGaps] }));
     const s = await backend.readSnapshot(refOf(portal, portal.addDeal({ name: 'x' })));
     expect(s.fieldIssues).toEqual([{ element: 'knownGaps', field: 'handoff_known_gaps', problem: 'missing' }]);
-    expect(s.notice).toContain('handoff_known_gaps does not exist');
+    expect(s.notice).toBe(
+      'HubSpot setup needed: the deal property handoff_known_gaps does not exist in this portal. Ask your HubSpot admin to create it, or change the mapping in Baton’s options.',
+    );
+    const two = await setup(new FakeHubSpotPortal({ missingProperties: [HANDOFF_PROPERTIES.timeline, HANDOFF_PROPERTIES.knownGaps] }));
+    expect((await two.backend.readSnapshot(refOf(two.portal, two.portal.addDeal({ name: 'y' })))).notice).toBe(
+      'HubSpot setup needed: the deal properties handoff_timeline, handoff_known_gaps do not exist in this portal. Ask your HubSpot admin to create them, or change the mapping in Baton’s options.',
+    );
+  });
+
+  it('reads the property list and pipelines again once PORTAL_CACHE_MS has passed, and does not remember a failed read', async () => {
+    const { portal, db } = await setup();
+    let clock = NOW.getTime();
+    const timed = new HubSpotBackend({ db, mapping: async () => DEFAULT_HUBSPOT_MAPPING, oauthClientId: async () => null, fetch: fetchFromPortal(portal), now: () => new Date(clock) });
+    const ref = refOf(portal, portal.addDeal({ name: 'x' }));
+    const reads = (path: string) => portal.requests.filter((r) => new URL(r.url).pathname === path).length;
+    portal.failNext({ path: /properties\/deals/, status: 502 });
+    expect(await kindOf(timed.readSnapshot(ref))).toBe('unavailable');
+    await timed.readSnapshot(ref);
+    // The pipelines read that succeeded beside the failed one is kept.
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([2, 1]);
+    clock += PORTAL_CACHE_MS - 1;
+    await timed.readSnapshot(ref);
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([2, 1]);
+    clock += 1;
+    await timed.readSnapshot(ref);
+    expect([reads('/crm/v3/properties/deals'), reads('/crm/v3/pipelines/deals')]).toEqual([3, 2]);
   });
 
   it('without a connection, or for another portal, says so', async () => {
@@ -160,6 +185,16 @@ describe('connecting', () => {
     const portal = new FakeHubSpotPortal({ portalId: '147434121', appHost: 'app-eu1.hubspot.com' });
     const secret = await connectWithToken(`  ${portal.token}  `, NOW, fetchFromPortal(portal));
     expect(secret).toMatchObject({ method: 'private-app', accessToken: portal.token, portalId: '147434121', uiDomain: 'app-eu1.hubspot.com' });
+  });
+
+  it('keeps only an app host as the portal’s uiDomain, and storage refuses any other', async () => {
+    const portal = new FakeHubSpotPortal({ appHost: 'app-evil.hubspot.com' });
+    const secret = await connectWithToken(portal.token, NOW, fetchFromPortal(portal));
+    expect(secret.uiDomain).toBe('app.hubspot.com');
+    for (const uiDomain of ['app-evil.hubspot.com', 'APP.hubspot.com', 'app.hubspot.com.evil.example']) {
+      expect(HubSpotSecret.safeParse({ ...secret, uiDomain }).success).toBe(false);
+    }
+    expect(HubSpotSecret.safeParse({ ...secret, uiDomain: 'app-na2.hubspot.com' }).success).toBe(true);
   });
 
   it('refuses a token HubSpot refuses, one without the scopes, and text that is no token', async () => {

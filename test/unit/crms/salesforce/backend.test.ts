@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
+import { ORG_CACHE_MS, SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { CrmError, type CrmErrorKind } from '@/lib/domain/problem';
 import type { DealRef } from '@/lib/domain/deal';
 import { DEFAULT_SALESFORCE_MAPPING } from '@/lib/settings/schema';
@@ -77,8 +77,18 @@ describe('SalesforceBackend.readSnapshot', () => {
       { element: 'timeline', field: 'Handoff_Timeline__c', problem: 'missing' },
       { element: 'knownGaps', field: 'Handoff_Known_Gaps__c', problem: 'missing' },
     ]);
-    expect(s.notice).toContain('Handoff_Timeline__c, Handoff_Known_Gaps__c are not on Opportunity');
+    expect(s.notice).toBe(
+      'Salesforce setup needed: Handoff_Timeline__c, Handoff_Known_Gaps__c are not on Opportunity in this org (or not visible to you). Ask your admin to add them, or change the mapping in Baton’s options.',
+    );
     expect(s.artifact.useCase).toBe('Something real');
+  });
+
+  it('names a single missing field in the singular', async () => {
+    ({ org, backend } = setup(new FakeSalesforceOrg({ missingFields: [HANDOFF_FIELDS.knownGaps] })));
+    const s = await backend.readSnapshot(refOf(org, org.addOpportunity({ name: 'One missing' })));
+    expect(s.notice).toBe(
+      'Salesforce setup needed: Handoff_Known_Gaps__c is not on Opportunity in this org (or not visible to you). Ask your admin to add it, or change the mapping in Baton’s options.',
+    );
   });
 
   it('without a session cookie it says to sign in', async () => {
@@ -128,6 +138,22 @@ describe('SalesforceBackend.readSnapshot', () => {
     expect(paths.filter((p) => p === 'sobjects/Opportunity/describe')).toHaveLength(1);
     expect(paths.filter((p) => p === 'query')).toHaveLength(1);
     expect(paths.filter((p) => p?.startsWith('ui-api/records/'))).toHaveLength(2);
+  });
+
+  it('reads describe and stages again once ORG_CACHE_MS has passed, and does not remember a failed read', async () => {
+    let clock = Date.parse('2027-01-11T12:00:00.000Z');
+    const timed = new SalesforceBackend({ getCookie: async () => ({ value: org.sessionId }), mapping: async () => DEFAULT_SALESFORCE_MAPPING, fetch: fetchFromOrg(org), now: () => new Date(clock) });
+    const describes = () => org.requests.filter((r) => r.url.includes('sobjects/Opportunity/describe')).length;
+    org.failNext({ path: /describe/, status: 503, body: [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down' }] });
+    expect(await kindOf(timed.readSnapshot(refOf(org, opp)))).toBe('unavailable');
+    await timed.readSnapshot(refOf(org, opp));
+    expect(describes()).toBe(2);
+    clock += ORG_CACHE_MS - 1;
+    await timed.readSnapshot(refOf(org, opp));
+    expect(describes()).toBe(2);
+    clock += 1;
+    await timed.readSnapshot(refOf(org, opp));
+    expect(describes()).toBe(3);
   });
 
   it('sends the session only to the org’s My Domain API host, as a Bearer header, on the pinned version', async () => {

@@ -3,6 +3,7 @@ import {
   apiHostFor,
   isSalesforceOpportunityListUrl,
   lightningInstance,
+  opportunityUrl,
   salesforceInstanceFromUrl,
   salesforceOpportunityFromUrl,
   toId18,
@@ -79,6 +80,12 @@ describe('hosts', () => {
     expect(lightningInstance('acme.my.salesforce.com')).toBeNull();
     expect(lightningInstance('a.b.c.lightning.force.com')).toBeNull();
     expect(salesforceInstanceFromUrl('https://acme.lightning.force.com/lightning/page/home')).toBe('acme');
+  });
+
+  it('links an opportunity to its Lightning record page, which reads back as the same deal', () => {
+    const url = opportunityUrl('acme--uat.sandbox', OPP);
+    expect(url).toBe('https://acme--uat.sandbox.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view');
+    expect(salesforceOpportunityFromUrl(url)).toEqual({ crm: 'salesforce', instance: 'acme--uat.sandbox', recordId: OPP });
   });
 });
 
