@@ -12,7 +12,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS } from '@/lib/domain/elements';
 import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
-import type { HeldMove } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { closestAcross, queryFirst } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';

@@ -10,7 +10,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
 import { pageReadingSnapshot, type DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
-import type { HeldMove } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
