@@ -76,7 +76,8 @@ function center(el: Element): { x: number; y: number } {
   return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 40) };
 }
 
-export function startHubSpot(options: HubSpotAdapterOptions): () => void {
+/** Starts Baton on the page; it stops, leaving nothing behind, when `options.signal` aborts. */
+export function startHubSpot(options: HubSpotAdapterOptions): void {
   const { controller, views } = options;
   const interceptor = new Interceptor(controller);
   let pointer: { handle: Element; x: number; y: number; moved: boolean } | null = null;
@@ -121,7 +122,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
       const from = live && center(live.handle);
       const to = live && center(live.column);
       if (!live || !from || !to || !hits(live.handle, from) || !hits(live.column, to)) {
-        if (Date.now() < giveUpAt) setTimeout(attempt, REPLAY_POLL_MS);
+        if (Date.now() < giveUpAt) page.later(REPLAY_POLL_MS, attempt);
         else console.error('Baton: the board never took the pointer back, so the card was not moved. Its handoff is saved: drag it again.');
         return;
       }
@@ -250,7 +251,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     ],
     check,
     hideOverlays: () => views.hideBadge(),
+    signal: options.signal,
     onUrlChange: options.onUrlChange,
   });
-  return page.stop;
 }

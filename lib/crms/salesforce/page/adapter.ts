@@ -64,7 +64,8 @@ export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: Salesf
   );
 }
 
-export function startSalesforce(options: SalesforceAdapterOptions): () => void {
+/** Starts Baton on the page; it stops, leaving nothing behind, when `options.signal` aborts. */
+export function startSalesforce(options: SalesforceAdapterOptions): void {
   const { controller, views } = options;
   let draggedCard: Element | null = null;
   const interceptor = new Interceptor(controller);
@@ -175,7 +176,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
     ],
     check,
     hideOverlays,
+    signal: options.signal,
     onUrlChange: options.onUrlChange,
   });
-  return page.stop;
 }
