@@ -3,7 +3,7 @@ import type { ParsedArtifact } from '@/lib/domain/artifact';
 import { ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import type { Evaluation } from '@/lib/rules/types';
 import { formatAmount, type BriefDeal } from '@/lib/brief/markdown';
-import { isHandoffReady } from '@/lib/gate/decision';
+import { isHandoffReady } from '@/lib/gate/readiness';
 import { FindingList } from '@/components/overlay/Findings';
 import { LongText } from './LongText';
 import { MetricParts, PromisesTable, Stakeholders, TimelineChart } from './Sections';

@@ -12,7 +12,8 @@ import { sendMessage } from '@/lib/messaging/client';
 import { evaluateRaw } from '@/lib/rules';
 import type { RulesConfig } from '@/lib/rules/config';
 import type { RawArtifact } from '@/lib/domain/elements';
-import { contextOf, today } from '@/lib/gate/controller';
+import { todayOf } from '@/lib/domain/clock';
+import { dealContext } from '@/lib/rules/context';
 import { Brief } from './Brief';
 import { Acknowledge } from './Acknowledge';
 
@@ -149,8 +150,7 @@ export function BriefApp() {
   const parsed = useMemo(() => (view ? parseArtifact(view.artifact) : null), [view]);
   const evaluation = useMemo(() => {
     if (!view) return null;
-    const snapshotLike = { amount: view.deal.amount, closeDate: view.deal.closeDate, pipeline: null } as Parameters<typeof contextOf>[0];
-    return evaluateRaw(view.artifact, { ...contextOf(snapshotLike, view.deal.stage), today: today() }, view.rules);
+    return evaluateRaw(view.artifact, dealContext(view.deal, view.deal.stage, todayOf()), view.rules);
   }, [view]);
   const acknowledgement = activities.find((a) => a.kind === 'acknowledgement') ?? null;
 

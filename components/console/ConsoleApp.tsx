@@ -9,7 +9,7 @@ import { toConsoleRow } from '@/lib/console/rows';
 import { CRM_LABELS } from '@/lib/crms';
 import { consoleCsv, csvBlob } from '@/lib/console/csv';
 import { loadQueue, type ReviewQueue as Queue } from '@/lib/console/queue';
-import { today } from '@/lib/gate/controller';
+import { isoDay, systemClock } from '@/lib/domain/clock';
 import { DealTable } from './DealTable';
 import { Filters, type PeriodDays } from './Filters';
 import { TeamView } from './TeamView';
@@ -17,9 +17,9 @@ import { ReviewQueue } from './ReviewQueue';
 import { rememberConsoleTab } from './openBrief';
 import { useTeamData, type SourceState } from './useTeamData';
 
-function periodQuery(days: PeriodDays, now = new Date()) {
+function periodQuery(days: PeriodDays, now = systemClock()) {
   const since = new Date(now.getTime() - days * 86_400_000);
-  return { closedSince: today(since), closedUntil: today(now) };
+  return { closedSince: isoDay(since), closedUntil: isoDay(now) };
 }
 
 function SourceLine({ source }: { source: SourceState }) {

@@ -1,5 +1,5 @@
 import { ELEMENT_LABELS, NON_NEGOTIABLES } from '@/lib/domain/elements';
-import { isHandoffReady } from '@/lib/gate/decision';
+import { isHandoffReady } from '@/lib/gate/readiness';
 import type { GateController } from '@/lib/gate/controller';
 import { useStore } from './useStore';
 

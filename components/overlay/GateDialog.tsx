@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
-import { GateController, type BulkDialog, type FailedDialog, type GateDialog as GateState } from '@/lib/gate/controller';
+import { GateController } from '@/lib/gate/controller';
+import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { isHandoffReady } from '@/lib/gate/decision';
+import { isHandoffReady } from '@/lib/gate/readiness';
 import type { GateController } from '@/lib/gate/controller';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';

@@ -1,7 +1,8 @@
 /**
  * Puts Baton's views into the host page, each in its own shadow root, so the page's styles do not
  * reach in and Baton's do not leak out. Keyboard and input events are stopped at the shadow host:
- * typing in Baton's dialog must not trigger the page's keyboard shortcuts.
+ * typing in Baton's dialog must not trigger the page's keyboard shortcuts. All of it is removed
+ * when the gate's signal aborts.
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -16,11 +17,7 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput',
 
 type Ui = ShadowRootContentScriptUi<Root>;
 
-export interface Overlay extends OverlayViews {
-  destroy(): void;
-}
-
-export function createOverlay(ctx: ContentScriptContext, controller: GateController, css: string): Overlay {
+export function createOverlay(ctx: ContentScriptContext, controller: GateController, css: string, signal: AbortSignal): OverlayViews {
   let badge: { anchor: Element; ui: Promise<Ui> } | null = null;
   let guidance: { anchor: Element; ui: Promise<Ui> } | null = null;
   let dialog: Promise<Ui> | null = null;
@@ -56,6 +53,18 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
       dialog = mountAt('baton-gate', 'body', 'last', () => <GateDialogHost controller={controller} />);
     }
   });
+  signal.addEventListener(
+    'abort',
+    () => {
+      unsubscribe();
+      remove(badge);
+      badge = null;
+      remove(guidance);
+      guidance = null;
+      void dialog?.then((ui) => ui.remove());
+    },
+    { once: true },
+  );
 
   return {
     showBadge(anchor) {
@@ -78,12 +87,6 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
     hideGuidance() {
       remove(guidance);
       guidance = null;
-    },
-    destroy() {
-      unsubscribe();
-      remove(badge);
-      remove(guidance);
-      void dialog?.then((ui) => ui.remove());
     },
   };
 }

@@ -10,6 +10,7 @@ import type { TeamDeal } from '@/lib/domain/team';
 import type { RulesConfig } from '@/lib/rules/config';
 import type { Evaluation } from '@/lib/rules/types';
 import { evaluateRaw } from '@/lib/rules';
+import { dealContext } from '@/lib/rules/context';
 
 export interface ConsoleRow {
   key: string;
@@ -50,8 +51,9 @@ export function overrideReason(body: string): string | null {
   return m?.[1]?.trim() || null;
 }
 
+/** `today` is YYYY-MM-DD, by lib/domain/clock.ts's rule (the rep's local day). */
 export function toConsoleRow(team: TeamDeal, rules: RulesConfig, today: string, reviewedLocally: ReadonlySet<string>): ConsoleRow {
-  const evaluation = evaluateRaw(team.artifact, { amount: team.amount, closeDate: team.closeDate, stage: team.stage.label, pipeline: null, today }, rules);
+  const evaluation = evaluateRaw(team.artifact, dealContext(team, team.stage.label, today), rules);
   const blocked = new Set(evaluation.findings.filter((f) => f.severity === 'block').map((f) => f.element));
   const overrides = team.activities.filter((a) => a.kind === 'override');
   const acks = team.activities.filter((a) => a.kind === 'acknowledgement');

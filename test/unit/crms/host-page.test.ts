@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GateController } from '@/lib/gate/controller';
 import { followHostPage, sameMode, type HostMode } from '@/lib/crms/shared/page/hostPage';
+import { liveListeners } from './liveListeners';
 
 const RECORD = /\/deal\/(\w+)$/;
 const modeOf = (url: string): HostMode => {
@@ -12,6 +13,7 @@ const modeOf = (url: string): HostMode => {
 
 function setup(startAt: string) {
   history.replaceState({}, '', startAt);
+  const gate = new AbortController();
   const controller = { arm: vi.fn(async () => {}), disarm: vi.fn(), loadStages: vi.fn(async () => {}), setPageFallback: vi.fn() };
   const urlListeners = new Set<() => void>();
   const onClick = vi.fn();
@@ -26,9 +28,10 @@ function setup(startAt: string) {
     listeners: [['click', onClick]],
     check,
     hideOverlays,
-    onUrlChange(listener) {
+    signal: gate.signal,
+    onUrlChange(listener, until) {
       urlListeners.add(listener);
-      return () => urlListeners.delete(listener);
+      until.addEventListener('abort', () => urlListeners.delete(listener));
     },
   });
   const navigate = async (path: string) => {
@@ -37,24 +40,25 @@ function setup(startAt: string) {
     await vi.waitFor(() => expect(page.mode()).toEqual(modeOf(location.href)));
   };
   const click = () => document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-  return { page, controller, onClick, check, hideOverlays, navigate, click, urlListeners };
+  const stop = () => gate.abort();
+  return { page, stop, controller, onClick, check, hideOverlays, navigate, click, urlListeners };
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('followHostPage', () => {
   it('does nothing on a page that is not a deal: no listener, no arming', async () => {
-    const { controller, onClick, click, page } = setup('/contacts/123/objects/0-2/views/all/list');
+    const { controller, onClick, click, page, stop } = setup('/contacts/123/objects/0-2/views/all/list');
     await Promise.resolve();
     click();
     expect(onClick).not.toHaveBeenCalled();
     expect(controller.arm).not.toHaveBeenCalled();
     expect(page.instance()).toBeNull();
-    page.stop();
+    stop();
   });
 
   it('arms the deal on screen, follows SPA navigation to another deal, and lets go on leaving', async () => {
-    const { controller, onClick, click, navigate, hideOverlays, page } = setup('/contacts/123/deal/1');
+    const { controller, onClick, click, navigate, hideOverlays, page, stop } = setup('/contacts/123/deal/1');
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledWith({ crm: 'hubspot', instance: '123', recordId: '1' }));
     expect(page.mapping()).toEqual({ mapped: true });
     expect(controller.setPageFallback).toHaveBeenCalledTimes(1);
@@ -76,15 +80,15 @@ describe('followHostPage', () => {
     await navigate('/contacts/123/objects/0-1/views/all/list');
     click();
     expect(onClick).toHaveBeenCalledTimes(2);
-    page.stop();
+    stop();
   });
 
   it('after stop, navigation and pending refreshes do nothing, and the URL subscription is gone', async () => {
-    const { controller, onClick, click, page, urlListeners } = setup('/contacts/123/deal/1');
+    const { controller, onClick, click, page, stop, urlListeners } = setup('/contacts/123/deal/1');
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledTimes(1));
     vi.useFakeTimers();
     page.scheduleRefresh();
-    page.stop();
+    stop();
     expect(urlListeners.size).toBe(0);
     vi.advanceTimersByTime(10_000);
     click();
@@ -92,8 +96,33 @@ describe('followHostPage', () => {
     expect(onClick).not.toHaveBeenCalled();
   });
 
+  it('stopped, it leaves no listener on window and no timer, wherever it was', async () => {
+    vi.useFakeTimers();
+    const window$ = liveListeners(window);
+    try {
+      const { controller, page, stop, navigate, hideOverlays } = setup('/contacts/123/deal/1');
+      await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledTimes(1));
+      await navigate('/contacts/123/deal/2');
+      await navigate('/contacts/123/board');
+      await navigate('/contacts/123/deal/3');
+      page.scheduleRefresh();
+      page.later(100, () => {});
+      expect(window$.types()).toEqual(['click']);
+      expect(vi.getTimerCount()).toBe(4); // two refreshes, the 100 ms, the look at the page every second
+      stop();
+      expect(window$.types()).toEqual([]);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(controller.disarm).toHaveBeenCalled();
+      expect(hideOverlays).toHaveBeenCalled();
+      page.later(100, () => {}); // a late callback of the adapter's starts nothing either
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      window$.restore();
+    }
+  });
+
   it('re-reads the deal after the page saves, only while that deal is still on screen', async () => {
-    const { controller, page, urlListeners } = setup('/contacts/123/deal/1');
+    const { controller, page, stop, urlListeners } = setup('/contacts/123/deal/1');
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalledTimes(1));
     vi.useFakeTimers();
     page.scheduleRefresh();
@@ -104,7 +133,7 @@ describe('followHostPage', () => {
     for (const l of urlListeners) l(); // the mode changes at once; the rest of follow() is async
     vi.advanceTimersByTime(5000);
     expect(controller.arm).toHaveBeenCalledTimes(3);
-    page.stop();
+    stop();
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GateController, changedFields, type GateDialog } from '@/lib/gate/controller';
+import { GateController } from '@/lib/gate/controller';
+import { changedFields } from '@/lib/gate/form';
+import type { GateDialog } from '@/lib/gate/dialogState';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { DEAL, GOOD_SNAPSHOT, NOW, POLICY, STAGES, fakeServices, move, snapshotOf } from './helpers';
 import { GOOD } from '../rules/helpers';

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { DealRef } from '@/lib/domain/deal';
 import { emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
-import type { HeldMove } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 import type { GateServices } from '@/lib/gate/services';
 import type { Policy } from '@/lib/messaging/protocol';
 import { defaultRulesConfig } from '@/lib/rules/config';

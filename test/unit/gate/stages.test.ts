@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findStage, normalizeLabel, stageLabel, wonVerdict } from '@/lib/gate/stages';
-import { decideGate, isHandoffReady } from '@/lib/gate/decision';
+import { decideGate } from '@/lib/gate/decide';
+import { isHandoffReady } from '@/lib/gate/readiness';
 import { evalWith } from '../rules/helpers';
 import { STAGES } from './helpers';
 

@@ -11,7 +11,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
-import type { HeldMove } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { closestAcross, queryFirst } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
@@ -61,7 +61,8 @@ function center(el: Element): { x: number; y: number } {
   return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 40) };
 }
 
-export function startHubSpot(options: HubSpotAdapterOptions): () => void {
+/** Starts Baton on the page; it stops, leaving nothing behind, when `options.signal` aborts. */
+export function startHubSpot(options: HubSpotAdapterOptions): void {
   const { controller, views } = options;
   const interceptor = new Interceptor(controller);
   let pointer: { handle: Element; x: number; y: number; moved: boolean } | null = null;
@@ -106,7 +107,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
       const from = live && center(live.handle);
       const to = live && center(live.column);
       if (!live || !from || !to || !hits(live.handle, from) || !hits(live.column, to)) {
-        if (Date.now() < giveUpAt) setTimeout(attempt, REPLAY_POLL_MS);
+        if (Date.now() < giveUpAt) page.later(REPLAY_POLL_MS, attempt);
         else console.error('Baton: the board never took the pointer back, so the card was not moved. Its handoff is saved: drag it again.');
         return;
       }
@@ -235,7 +236,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): () => void {
     ],
     check,
     hideOverlays: () => views.hideBadge(),
+    signal: options.signal,
     onUrlChange: options.onUrlChange,
   });
-  return page.stop;
 }

@@ -7,6 +7,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import type { RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import type { BatonActivity } from '@/lib/domain/activity';
+import { isoDay, type Clock } from '@/lib/domain/clock';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { CrmError } from '@/lib/domain/problem';
 import type { FetchLike } from '@/lib/crms/shared/api/http';
@@ -30,7 +31,7 @@ export interface SalesforceBackendOptions {
   /** The field mapping in force (settings can change while the background runs). */
   mapping: () => Promise<SalesforceMapping>;
   fetch?: FetchLike;
-  now?: () => Date;
+  now?: Clock;
 }
 
 /** Describe and stages are kept this long per org. */
@@ -126,7 +127,8 @@ export class SalesforceBackend implements DealBackend {
 
   async createActivity(deal: DealRef, subject: string, body: string): Promise<string> {
     const api = await this.api(deal.instance);
-    return createTask(api, deal.recordId, subject, body, this.now().toISOString().slice(0, 10));
+    // The Task's date is the rep's today, the local day (lib/domain/clock.ts), as the gate's.
+    return createTask(api, deal.recordId, subject, body, isoDay(this.now()));
   }
 
   async readActivities(deal: DealRef): Promise<BatonActivity[]> {

@@ -10,7 +10,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
-import type { HeldMove } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
@@ -48,7 +48,8 @@ export function pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: Salesf
   return snapshotFromPage(deal, problem, readDealOnPage(deal, mapping), PAGE_WORDING, now);
 }
 
-export function startSalesforce(options: SalesforceAdapterOptions): () => void {
+/** Starts Baton on the page; it stops, leaving nothing behind, when `options.signal` aborts. */
+export function startSalesforce(options: SalesforceAdapterOptions): void {
   const { controller, views } = options;
   let draggedCard: Element | null = null;
   const interceptor = new Interceptor(controller);
@@ -159,7 +160,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): () => void {
     ],
     check,
     hideOverlays,
+    signal: options.signal,
     onUrlChange: options.onUrlChange,
   });
-  return page.stop;
 }

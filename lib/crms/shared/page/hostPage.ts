@@ -4,12 +4,16 @@
  * or a collection of deals, arm the gate for the deal on screen, and tidy up on the way out.
  * The host-specific parts (what the URL means, what the listeners recognise, what "look at the
  * page" does) come in as options.
+ *
+ * Everything it starts ends with the gate's AbortSignal: listeners are added with `signal`, timers
+ * through lib/gate/lifetime.ts, so an aborted gate leaves nothing behind in the page.
  */
 import type { Crm, DealRef } from '@/lib/domain/deal';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { GateController } from '@/lib/gate/controller';
 import type { OverlayViews } from '@/lib/gate/views';
+import { every, later, within } from '@/lib/gate/lifetime';
 
 /** What a content script gives its host adapter. */
 export interface HostAdapterOptions<Mapping> {
@@ -17,8 +21,10 @@ export interface HostAdapterOptions<Mapping> {
   views: OverlayViews;
   /** The field mapping in force (read once per page from the settings). */
   mapping(): Promise<Mapping>;
-  /** Subscribes to URL changes (SPA navigation); returns the unsubscribe. */
-  onUrlChange(listener: () => void): () => void;
+  /** The gate's lifetime: once it aborts, the adapter has no listener and no timer left in the page. */
+  signal: AbortSignal;
+  /** Calls `listener` on every URL change (SPA navigation) until `signal` aborts. */
+  onUrlChange(listener: () => void, signal: AbortSignal): void;
 }
 
 /** Where a host page stands: not a deal page, one deal's record, or a collection (list, Kanban, board). */
@@ -37,7 +43,7 @@ const REFRESH_AFTER_SAVE_MS = [1200, 4000];
 
 export interface HostPageOptions<Mapping> {
   crm: Crm;
-  controller: GateController;
+  controller: Pick<GateController, 'arm' | 'disarm' | 'loadStages' | 'setPageFallback'>;
   modeOf(url: string): HostMode;
   /** The field mapping in force, read once per page. */
   mapping(): Promise<Mapping>;
@@ -52,8 +58,9 @@ export interface HostPageOptions<Mapping> {
    */
   check(): void;
   hideOverlays(): void;
-  /** Subscribes to URL changes (SPA navigation); returns the unsubscribe. */
-  onUrlChange(listener: () => void): () => void;
+  /** The gate's lifetime: aborting it detaches everything, disarms the gate and hides the overlays. */
+  signal: AbortSignal;
+  onUrlChange: HostAdapterOptions<Mapping>['onUrlChange'];
 }
 
 export interface HostPage<Mapping> {
@@ -62,51 +69,42 @@ export interface HostPage<Mapping> {
   instance(): string | null;
   /** The mapping, once read (null before, or when the settings could not be read). */
   mapping(): Mapping | null;
-  /** Runs f after ms unless the adapter stops first. */
+  /** Runs f after ms unless the gate stops first. */
   later(ms: number, f: () => void): void;
   /** After the page's own save: read the record's deal again, if it is still on screen. */
   scheduleRefresh(): void;
-  stop(): void;
 }
 
 export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): HostPage<Mapping> {
-  const { controller } = options;
+  const { controller, signal } = options;
   let mode: HostMode = { kind: 'off' };
   let mapping: Mapping | null = null;
-  let detach: (() => void) | null = null;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-
-  const later = (ms: number, f: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      f();
-    }, ms);
-    timers.add(t);
-  };
+  /** The listeners and the look at the page, while the page is a record or a collection. */
+  let attached: AbortController | null = null;
 
   const attach = () => {
-    for (const [type, listener] of options.listeners) window.addEventListener(type, listener, true);
-    const poll = setInterval(options.check, CHECK_INTERVAL_MS);
-    return () => {
-      for (const [type, listener] of options.listeners) window.removeEventListener(type, listener, true);
-      clearInterval(poll);
-    };
+    const scope = within(signal);
+    for (const [type, listener] of options.listeners) window.addEventListener(type, listener, { capture: true, signal: scope.signal });
+    every(scope.signal, CHECK_INTERVAL_MS, options.check);
+    return scope;
   };
 
   const follow = async () => {
+    if (signal.aborted) return;
     const next = options.modeOf(location.href);
     if (sameMode(next, mode)) return;
     mode = next;
     if (next.kind === 'off') {
-      detach?.();
-      detach = null;
+      attached?.abort();
+      attached = null;
       controller.disarm();
       options.hideOverlays();
       return;
     }
-    detach ??= attach();
+    attached ??= attach();
     if (mapping === null) {
       mapping = await options.mapping().catch(() => null);
+      if (signal.aborted) return;
       const m = mapping;
       if (m !== null) controller.setPageFallback((deal, problem) => options.pageSnapshot(deal, problem, m));
     }
@@ -120,31 +118,31 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
     }
   };
 
-  const unsubscribe = options.onUrlChange(() => void follow());
+  options.onUrlChange(() => void follow(), signal);
   // After this returns, so the adapter's callbacks can use the HostPage they are given.
   void Promise.resolve().then(follow);
+  signal.addEventListener(
+    'abort',
+    () => {
+      controller.disarm();
+      options.hideOverlays();
+    },
+    { once: true },
+  );
 
   return {
     mode: () => mode,
     instance: () => (mode.kind === 'record' ? mode.deal.instance : mode.kind === 'collection' ? mode.instance : null),
     mapping: () => mapping,
-    later,
+    later: (ms, f) => void later(signal, ms, f),
     scheduleRefresh: () => {
       if (mode.kind !== 'record') return;
       const deal = mode.deal;
       for (const ms of REFRESH_AFTER_SAVE_MS) {
-        later(ms, () => {
+        later(signal, ms, () => {
           if (mode.kind === 'record' && mode.deal.recordId === deal.recordId) void controller.arm(deal);
         });
       }
-    },
-    stop: () => {
-      unsubscribe();
-      detach?.();
-      detach = null;
-      for (const t of timers) clearTimeout(t);
-      controller.disarm();
-      options.hideOverlays();
     },
   };
 }

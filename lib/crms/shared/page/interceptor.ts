@@ -4,12 +4,13 @@
  * handlers; to let an action through it repeats it (a click, a drop, a key), and marks that repeat
  * so its own listener does not catch it again.
  */
-import type { GateController, HeldMove } from '@/lib/gate/controller';
+import type { GateController } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
 
 export class Interceptor {
   private replaying: EventTarget | null = null;
 
-  constructor(private readonly controller: GateController) {}
+  constructor(private readonly controller: Pick<GateController, 'shouldHold' | 'hold'>) {}
 
   /** True for an event Baton itself is repeating right now. */
   isReplay(event: Event): boolean {

@@ -1,0 +1,89 @@
+/**
+ * What the gate's dialog shows, as data: the views (components/overlay/GateDialog.tsx) render it,
+ * the gate's jobs (decide, bulk, form, override) move it from one state to the next.
+ */
+import type { ElementKey, RawArtifact } from '@/lib/domain/elements';
+import type { DealRef } from '@/lib/domain/deal';
+import type { DealSnapshot } from '@/lib/domain/snapshot';
+import type { CrmProblem } from '@/lib/domain/problem';
+import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
+import type { Evaluation } from '@/lib/rules/types';
+import type { HeldBulkMove, HeldMove } from './heldMove';
+import type { Store } from './store';
+
+export interface Note {
+  tone: 'error' | 'info';
+  text: string;
+}
+
+export interface GateDialog {
+  kind: 'gate';
+  move: HeldMove;
+  mode: 'block' | 'warn';
+  snapshot: DealSnapshot;
+  policy: Policy;
+  /** The form: what the rep sees and edits. */
+  fields: RawArtifact;
+  /** CRM values the edit started from: the conflict check's base. */
+  base: RawArtifact;
+  evaluation: Evaluation;
+  targetLabel: string;
+  restoredDraft: boolean;
+  busy: boolean;
+  note: Note | null;
+  /** Text someone else saved in the CRM meanwhile, per element. */
+  conflicts: Partial<Record<ElementKey, string>>;
+  pending: OutboxSummary[];
+  overriding: boolean;
+  reason: string;
+}
+
+export interface FailedDialog {
+  kind: 'failed';
+  move: HeldMove;
+  problem: CrmProblem;
+  targetLabel: string;
+  busy: boolean;
+  note: Note | null;
+  overriding: boolean;
+  reason: string;
+}
+
+export interface BulkItem {
+  deal: DealRef;
+  name: string;
+  url: string | null;
+  evaluation: Evaluation | null;
+  /** Why the deal could not be checked, when it could not. */
+  problem: CrmProblem | null;
+}
+
+export interface BulkDialog {
+  kind: 'bulk';
+  move: HeldMove;
+  bulk: HeldBulkMove;
+  mode: 'block' | 'warn';
+  /** The deals whose handoff stops the move (or could not be checked). */
+  items: BulkItem[];
+  total: number;
+  targetLabel: string;
+  busy: boolean;
+  note: Note | null;
+  overriding: boolean;
+  reason: string;
+}
+
+export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog;
+
+export type DialogStore = Store<DialogState>;
+
+/** The single-deal dialog, when it is the one open. */
+export function openGate(dialog: DialogStore): GateDialog | null {
+  const d = dialog.get();
+  return d?.kind === 'gate' ? d : null;
+}
+
+/** Changes the single-deal dialog, if it is still the one open. */
+export function updateGate(dialog: DialogStore, change: (d: GateDialog) => GateDialog): void {
+  dialog.update((d) => (d?.kind === 'gate' ? change(d) : d));
+}

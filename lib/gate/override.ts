@@ -1,0 +1,94 @@
+/**
+ * Leaving the dialog without fixing the handoff: close anyway with a reason (recorded on the deal,
+ * one record per deal for a bulk move), go on in warn mode, or cancel the move.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import { recordGateEvent } from './audit';
+import { openGate, type BulkDialog, type DialogStore, type GateDialog } from './dialogState';
+import type { GateServices } from './services';
+
+export interface OverrideDeps {
+  dialog: DialogStore;
+  services: Pick<GateServices, 'override' | 'audit'>;
+  /** Saves what the rep typed locally (form.ts). */
+  flushDraft(): Promise<void>;
+  /** Closes the dialog and completes the move (form.ts). */
+  finish(d: GateDialog, event: null): void;
+  /** Reads the deal again for the badge once the move went through. */
+  rearm(deal: DealRef): void;
+}
+
+export function startOverride({ dialog }: Pick<OverrideDeps, 'dialog'>): void {
+  dialog.update((d) => (d && d.kind !== 'checking' ? { ...d, overriding: true, note: null } : d));
+}
+
+export function setReason({ dialog }: Pick<OverrideDeps, 'dialog'>, reason: string): void {
+  dialog.update((d) => (d && d.kind !== 'checking' ? { ...d, reason } : d));
+}
+
+/** "Close anyway": needs a reason; records a Task / note and an audit entry, then lets the move through. */
+export async function confirmOverride(deps: OverrideDeps): Promise<void> {
+  const { dialog } = deps;
+  const d = dialog.get();
+  if (!d || d.kind === 'checking' || d.busy) return;
+  if (!/\S/.test(d.reason)) {
+    dialog.set({ ...d, note: { tone: 'error', text: 'Write why you are closing without a complete handoff; it is recorded on the deal.' } });
+    return;
+  }
+  dialog.set({ ...d, busy: true });
+  if (d.kind === 'bulk') {
+    await overrideBulk(deps, { ...d, busy: true });
+    return;
+  }
+  const findings = d.kind === 'gate' ? d.evaluation.findings : [];
+  const reason = d.kind === 'failed' ? `${d.reason.trim()} (Baton could not check the handoff: ${d.problem.message})` : d.reason.trim();
+  try {
+    await deps.services.override(d.move.deal, reason, findings, d.targetLabel);
+  } catch (error) {
+    dialog.set({ ...d, busy: false, note: { tone: 'error', text: `The override could not be recorded (${(error as Error).message}); the deal was not moved.` } });
+    return;
+  }
+  if (d.kind === 'gate') await deps.flushDraft();
+  dialog.set(null);
+  d.move.proceed();
+  deps.rearm(d.move.deal);
+}
+
+/** Bulk dialog: close anyway for every deal that blocks, one recorded override each. */
+async function overrideBulk(deps: OverrideDeps, d: BulkDialog): Promise<void> {
+  const reason = d.reason.trim();
+  try {
+    for (const item of d.items) {
+      const why = item.problem ? `${reason} (Baton could not check the handoff: ${item.problem.message})` : reason;
+      await deps.services.override(item.deal, why, item.evaluation?.findings ?? [], d.targetLabel);
+    }
+  } catch (error) {
+    deps.dialog.set({ ...d, busy: false, note: { tone: 'error', text: `The override could not be recorded (${(error as Error).message}); nothing was moved.` } });
+    return;
+  }
+  deps.dialog.set(null);
+  d.bulk.proceed();
+}
+
+/** Warn mode: go on without fixing. */
+export function continueAnyway(deps: Pick<OverrideDeps, 'dialog' | 'finish'>): void {
+  const current = deps.dialog.get();
+  if (current?.kind === 'bulk' && current.mode === 'warn') {
+    deps.dialog.set(null);
+    current.bulk.proceed();
+    return;
+  }
+  const d = openGate(deps.dialog);
+  if (!d || d.mode !== 'warn') return;
+  deps.finish(d, null);
+}
+
+/** The move will not happen: the dialog closes, the draft is kept, the page is told, the cancel recorded. */
+export function cancel(deps: Pick<OverrideDeps, 'dialog' | 'flushDraft' | 'services'>): void {
+  const d = deps.dialog.get();
+  if (!d) return;
+  if (d.kind === 'gate') void deps.flushDraft();
+  deps.dialog.set(null);
+  d.move.abandon?.();
+  void recordGateEvent(deps.services.audit, d.move.deal, 'cancelled', d.kind === 'gate' ? d.evaluation : null);
+}
