@@ -177,9 +177,11 @@ test('on HubSpot the acknowledgement is a note on the deal, plus the mapped rati
 
 test('shows the cached brief at once, follows CRM saves, and works offline from the cache', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'Live deal', handoff: GOOD_HANDOFF });
+  const opp = box.org.addOpportunity({ name: 'Live deal', amount: 120_000, currency: 'EUR', handoff: GOOD_HANDOFF });
   let page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Live from the CRM')).toBeVisible();
+  const amount = (p: Page) => p.locator('.facts div').filter({ hasText: 'Amount' }).locator('dd');
+  await expect(amount(page)).toHaveText('EUR 120,000');
   box.org.editElsewhere(opp.id, { [HANDOFF_FIELDS.useCase]: 'Edited in Salesforce a moment ago by the AE' });
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 10_000 });
   await page.close();
@@ -196,6 +198,8 @@ test('shows the cached brief at once, follows CRM saves, and works offline from 
   await expect(page.getByText('Saved by Baton, as of')).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Offline or unreachable: showing what Baton saved');
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE');
+  // The saved header is the live one: the amount keeps its currency.
+  await expect(amount(page)).toHaveText('EUR 120,000');
 });
 
 test('follows the active tab, from a Salesforce deal to a HubSpot deal; elsewhere it says so and lists recent deals', async ({ context, extensionUrl }) => {

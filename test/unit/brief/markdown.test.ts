@@ -4,9 +4,14 @@ import { parseArtifact } from '@/lib/domain/artifact';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { evaluateRaw } from '@/lib/rules';
 import { defaultRulesConfig } from '@/lib/rules/config';
+import type { DealHeader } from '@/lib/domain/header';
 import { CTX, GOOD } from '../rules/helpers';
 
-const DEAL = { name: 'Globex — EMEA support', account: 'Globex', amount: 120000, currency: 'USD', closeDate: '2027-01-29', stage: 'Closed Won', owner: 'Grace Hopper', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view' };
+const DEAL: DealHeader = {
+  deal: { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEIAY' },
+  url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view',
+  name: 'Globex — EMEA support', account: 'Globex', amount: 120000, currency: 'USD', closeDate: '2027-01-29', stage: 'Closed Won', owner: 'Grace Hopper',
+};
 
 describe('briefMarkdown', () => {
   it('a complete handoff: every section in order, promises as a table, roles marked', () => {

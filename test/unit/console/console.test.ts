@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamDeal } from '@/lib/domain/team';
+import { dealHeader } from '@/lib/domain/header';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
 import { defaultRulesConfig } from '@/lib/rules/config';
@@ -56,6 +57,11 @@ describe('console rows', () => {
     expect(row({ activities: [ack(3)], csmRating: 5 }).csmRating).toBe(5); // the mapped field wins
     expect(row().owner).toBe('Grace Hopper');
     expect(row({ owner: null }).owner).toBe('Unassigned');
+  });
+
+  it('carry the deal header, currency included, with the owner always named', () => {
+    const team = teamDeal({ currency: 'EUR', owner: null });
+    expect(toConsoleRow(team, defaultRulesConfig(), TODAY, new Set())).toMatchObject({ ...dealHeader(team), owner: 'Unassigned' });
   });
 });
 
