@@ -3,6 +3,7 @@ import type { ParsedArtifact } from '@/lib/domain/artifact';
 import { ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import type { Evaluation } from '@/lib/rules/types';
 import { formatAmount, type DealHeader } from '@/lib/domain/header';
+import { readinessText } from '@/lib/rules/readiness';
 import { isHandoffReady } from '@/lib/gate/decision';
 import { FindingList } from '@/components/overlay/Findings';
 import { LongText } from './LongText';
@@ -46,7 +47,7 @@ export function Brief({ deal, parsed, evaluation }: { deal: DealHeader; parsed: 
           ))}
         </dl>
         <p className={`readiness ${isHandoffReady(evaluation) ? 'ok' : 'bad'}`}>
-          Non-negotiables {evaluation.nonNegotiablesReady}/3 · score {evaluation.score}/100
+          Non-negotiables {readinessText(evaluation)} · score {evaluation.score}/100
           {isHandoffReady(evaluation) ? ' · ready' : ' · not ready'}
         </p>
       </header>

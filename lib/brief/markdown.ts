@@ -6,6 +6,7 @@ import { CERTAINTY_LABELS } from '@/lib/domain/items';
 import { ELEMENT_LABELS, NON_NEGOTIABLES, type ElementKey } from '@/lib/domain/elements';
 import type { ParsedArtifact } from '@/lib/domain/artifact';
 import type { Evaluation } from '@/lib/rules/types';
+import { readinessText } from '@/lib/rules/readiness';
 import { formatAmount, type DealHeader } from '@/lib/domain/header';
 import type { BatonActivity } from '@/lib/domain/activity';
 import { metricParts } from './metric';
@@ -41,7 +42,7 @@ export function briefMarkdown(deal: DealHeader, parsed: ParsedArtifact, evaluati
       .map(mdText)
       .join(' · '),
   );
-  out.push('', `**Readiness:** ${evaluation.nonNegotiablesReady}/3 non-negotiables · score ${evaluation.score}/100 · [open in the CRM](${deal.url})`);
+  out.push('', `**Readiness:** ${readinessText(evaluation)} non-negotiables · score ${evaluation.score}/100 · [open in the CRM](${deal.url})`);
 
   section('useCase', null);
   const metric = metricParts(raw.successMetric);
