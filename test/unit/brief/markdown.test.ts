@@ -5,7 +5,8 @@ import { emptyArtifact } from '@/lib/domain/elements';
 import { evaluateRaw } from '@/lib/rules';
 import { defaultRulesConfig } from '@/lib/rules/config';
 import type { DealHeader } from '@/lib/domain/header';
-import { CTX, GOOD } from '../rules/helpers';
+import { CTX } from '../rules/helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const DEAL: DealHeader = {
   deal: { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEIAY' },
@@ -15,7 +16,7 @@ const DEAL: DealHeader = {
 
 describe('briefMarkdown', () => {
   it('a complete handoff: every section in order, promises as a table, roles marked', () => {
-    const parsed = parseArtifact({ ...GOOD, promises: `${GOOD.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep` });
+    const parsed = parseArtifact({ ...GOOD_HANDOFF, promises: `${GOOD_HANDOFF.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep` });
     const md = briefMarkdown(DEAL, parsed, evaluateRaw(parsed.raw, CTX, defaultRulesConfig()), null);
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
