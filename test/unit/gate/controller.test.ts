@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GateController, changedFields, type GateDialog } from '@/lib/gate/controller';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { DEAL, GOOD_SNAPSHOT, NOW, POLICY, STAGES, fakeServices, move, snapshotOf } from './helpers';
-import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
+import { GOOD_HANDOFF as GOOD } from '@/test/fixtures/handoffs';
 
 function gate(controller: GateController): GateDialog {
   const d = controller.dialog.get();
@@ -163,11 +163,11 @@ describe('the dialog’s actions', () => {
     try {
       const { controller, services } = await blocked();
       const before = gate(controller).evaluation.nonNegotiablesReady;
-      controller.edit('useCase', GOOD_HANDOFF.useCase);
+      controller.edit('useCase', GOOD.useCase);
       expect(gate(controller).evaluation.nonNegotiablesReady).toBe(before + 1);
       expect(services.draftSave).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(500);
-      expect(services.draftSave).toHaveBeenCalledWith(DEAL, { useCase: GOOD_HANDOFF.useCase }, { useCase: '' });
+      expect(services.draftSave).toHaveBeenCalledWith(DEAL, { useCase: GOOD.useCase }, { useCase: '' });
     } finally {
       vi.useRealTimers();
     }
@@ -175,11 +175,11 @@ describe('the dialog’s actions', () => {
 
   it('Save and close won writes only the changed fields with their base, then completes the move', async () => {
     const { controller, m, services } = await blocked();
-    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD_HANDOFF[k]);
+    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD[k]);
     await controller.saveAndClose();
     expect(services.saveFields).toHaveBeenCalledWith(
       DEAL,
-      { useCase: GOOD_HANDOFF.useCase, successMetric: GOOD_HANDOFF.successMetric, riskFlags: GOOD_HANDOFF.riskFlags },
+      { useCase: GOOD.useCase, successMetric: GOOD.successMetric, riskFlags: GOOD.riskFlags },
       { useCase: '', successMetric: '', riskFlags: '' },
     );
     expect(m.proceed).toHaveBeenCalledOnce();
@@ -200,15 +200,15 @@ describe('the dialog’s actions', () => {
     const services = fakeServices();
     services.saveFields.mockResolvedValueOnce({ outcome: 'conflict', conflicts: [{ element: 'useCase', theirs: 'their text' }] });
     const { controller, m } = await blocked(services);
-    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD_HANDOFF[k]);
+    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD[k]);
     await controller.saveAndClose();
     const d = gate(controller);
     expect(d.conflicts).toEqual({ useCase: 'their text' });
     expect(d.base.useCase).toBe('their text');
-    expect(d.fields.useCase).toBe(GOOD_HANDOFF.useCase);
+    expect(d.fields.useCase).toBe(GOOD.useCase);
     expect(m.proceed).not.toHaveBeenCalled();
     await controller.saveAndClose();
-    expect(services.saveFields).toHaveBeenLastCalledWith(DEAL, expect.objectContaining({ useCase: GOOD_HANDOFF.useCase }), expect.objectContaining({ useCase: 'their text' }));
+    expect(services.saveFields).toHaveBeenLastCalledWith(DEAL, expect.objectContaining({ useCase: GOOD.useCase }), expect.objectContaining({ useCase: 'their text' }));
     expect(m.proceed).toHaveBeenCalledOnce();
   });
 
@@ -217,7 +217,7 @@ describe('the dialog’s actions', () => {
     services.saveFields.mockResolvedValueOnce({ outcome: 'failed', queued: true, problem: { kind: 'rate-limited', message: 'Salesforce is refusing requests for now.' } });
     services.outbox.mockResolvedValue([{ id: 1, kind: 'update-fields', status: 'pending', attempts: 1, lastError: 'busy', nextAttemptAt: '2027-01-11T12:01:00.000Z' }]);
     const { controller, m } = await blocked(services);
-    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD_HANDOFF[k]);
+    for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD[k]);
     await controller.saveAndClose();
     const d = gate(controller);
     expect(d.note?.text).toContain('sent automatically');
@@ -299,12 +299,12 @@ describe('large handoffs in the dialog', () => {
       const controller = new GateController(services, NOW);
       await controller.hold(move());
       const before = gate(controller).evaluation;
-      controller.edit('useCase', GOOD_HANDOFF.useCase);
+      controller.edit('useCase', GOOD.useCase);
       expect(gate(controller).evaluation).toBe(before); // not yet
       await vi.advanceTimersByTimeAsync(300);
       expect(gate(controller).evaluation.nonNegotiablesReady).toBe(before.nonNegotiablesReady + 1);
-      controller.edit('successMetric', GOOD_HANDOFF.successMetric);
-      controller.edit('riskFlags', GOOD_HANDOFF.riskFlags);
+      controller.edit('successMetric', GOOD.successMetric);
+      controller.edit('riskFlags', GOOD.riskFlags);
       await controller.saveAndClose(); // no wait: the save judges the form as it is
       expect(services.saveFields).toHaveBeenCalled();
     } finally {
