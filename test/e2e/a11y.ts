@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 
 /**
  * axe-core's serious and critical violations on the page (or inside `include`), as short lines
@@ -9,6 +9,8 @@ import type { Page } from '@playwright/test';
  * the dark values of components/ui/tokens.css change; it is left in the light scheme.
  */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // Two scans take 4–10 s on a loaded two-core machine: the test gets that time on top of its own.
+  test.info().setTimeout(test.info().timeout + 10_000);
   const scan = async (builder: AxeBuilder) => {
     const { violations } = await (include === undefined ? builder : builder.include(include)).analyze();
     return violations
