@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import type { ParsedArtifact } from '@/lib/domain/artifact';
 import { ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import type { Evaluation } from '@/lib/rules/types';
-import { formatAmount, type BriefDeal } from '@/lib/brief/markdown';
+import { formatAmount, type DealHeader } from '@/lib/domain/header';
+import { readinessText } from '@/lib/rules/readiness';
 import { isHandoffReady } from '@/lib/gate/readiness';
 import { FindingList } from '@/components/overlay/Findings';
 import { LongText } from './LongText';
@@ -24,7 +25,7 @@ function Element({ id, parsed, evaluation, children }: { id: ElementKey; parsed:
 }
 
 /** The CS brief of one deal, in the order a CSM needs it. Every CRM value is rendered as text. */
-export function Brief({ deal, parsed, evaluation }: { deal: BriefDeal; parsed: ParsedArtifact; evaluation: Evaluation }) {
+export function Brief({ deal, parsed, evaluation }: { deal: DealHeader; parsed: ParsedArtifact; evaluation: Evaluation }) {
   const facts = [
     ['Account', deal.account],
     ['Amount', formatAmount(deal.amount, deal.currency)],
@@ -46,7 +47,7 @@ export function Brief({ deal, parsed, evaluation }: { deal: BriefDeal; parsed: P
           ))}
         </dl>
         <p className={`readiness ${isHandoffReady(evaluation) ? 'ok' : 'bad'}`}>
-          Non-negotiables {evaluation.nonNegotiablesReady}/3 · score {evaluation.score}/100
+          Non-negotiables {readinessText(evaluation)} · score {evaluation.score}/100
           {isHandoffReady(evaluation) ? ' · ready' : ' · not ready'}
         </p>
       </header>

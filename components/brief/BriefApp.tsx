@@ -4,9 +4,10 @@ import type { DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { parseArtifact } from '@/lib/domain/artifact';
 import type { BatonActivity } from '@/lib/domain/activity';
-import type { Snapshot } from '@/lib/db/snapshots';
+import { cachedHeader, type Snapshot } from '@/lib/db/snapshots';
+import { dealHeader, type DealHeader } from '@/lib/domain/header';
 import type { CrmProblem } from '@/lib/domain/problem';
-import { briefMarkdown, type BriefDeal } from '@/lib/brief/markdown';
+import { briefMarkdown } from '@/lib/brief/markdown';
 import { dealFromUrl } from '@/lib/crms';
 import { sendMessage } from '@/lib/messaging/client';
 import { evaluateRaw } from '@/lib/rules';
@@ -21,7 +22,7 @@ import { Acknowledge } from './Acknowledge';
 const REFRESH_MS = 5000;
 
 interface View {
-  deal: BriefDeal;
+  deal: DealHeader;
   artifact: RawArtifact;
   rules: RulesConfig;
   fetchedAt: string;
@@ -75,7 +76,7 @@ function useTarget(): { deal: DealRef | null; pageUrl: string | null; pinned: bo
 
 function fromCache(s: Snapshot, rules: RulesConfig): View {
   return {
-    deal: { name: s.name, account: s.account, amount: s.amount, currency: null, closeDate: s.closeDate, stage: s.stage, owner: s.owner, url: s.url ?? '' },
+    deal: cachedHeader(s),
     artifact: s.artifact,
     rules,
     fetchedAt: s.fetchedAt,
@@ -103,7 +104,7 @@ export function BriefApp() {
     if (fresh.ok) {
       const s = fresh.snapshot;
       setView({
-        deal: { name: s.name, account: s.account, amount: s.amount, currency: s.currency, closeDate: s.closeDate, stage: s.stage.label, owner: s.owner, url: s.url },
+        deal: dealHeader(s),
         artifact: s.artifact,
         rules: fresh.policy.rules,
         fetchedAt: s.fetchedAt,

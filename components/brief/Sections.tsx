@@ -95,7 +95,11 @@ export function MetricParts({ text }: { text: string }) {
   );
 }
 
-/** Go-live and the milestones after it on a small line, with 30/60/90-day marks; the list beside it says the same in words. */
+/**
+ * Go-live and the milestones after it on a small line, with 30/60/90-day marks; the list beside it
+ * says the same in words. Colours come from the side panel's stylesheet (.timeline …), so they follow
+ * the theme.
+ */
 export function TimelineChart({ timeline }: { timeline: ParsedTimeline }) {
   const points = timeline.milestones
     .map((m) => ({ text: m.text, day: m.when.kind === 'days' ? m.when.days : timeline.goLive ? daysBetween(timeline.goLive, m.when.date) : null, label: m.when.kind === 'days' ? `Day ${m.when.days}` : m.when.date }))
@@ -107,21 +111,21 @@ export function TimelineChart({ timeline }: { timeline: ParsedTimeline }) {
   return (
     <>
       <svg className="timeline" viewBox="0 0 300 60" role="img" aria-label={description.length > 500 ? `${description.slice(0, 500)}…` : description}>
-        <line x1="20" y1="30" x2="280" y2="30" stroke="#5b6470" strokeWidth="2" />
+        <line className="axis" x1="20" y1="30" x2="280" y2="30" strokeWidth="2" />
         {[30, 60, 90].map((d) => (
           <g key={d}>
-            <line x1={x(d)} y1="24" x2={x(d)} y2="36" stroke="#5b6470" />
-            <text x={x(d)} y="52" fontSize="9" textAnchor="middle" fill="#3d4550">
+            <line className="axis" x1={x(d)} y1="24" x2={x(d)} y2="36" />
+            <text className="day" x={x(d)} y="52" fontSize="9" textAnchor="middle">
               {d}d
             </text>
           </g>
         ))}
-        <circle cx={x(0)} cy="30" r="5" fill="#0a56a3" />
-        <text x={x(0)} y="16" fontSize="9" textAnchor="middle" fill="#0a56a3">
+        <circle className="go-live" cx={x(0)} cy="30" r="5" />
+        <text className="go-live" x={x(0)} y="16" fontSize="9" textAnchor="middle">
           Go-live
         </text>
         {placed.map((p, i) => (
-          <circle key={i} cx={x(p.day)} cy="30" r="4" fill="#1b6535" />
+          <circle key={i} className="milestone" cx={x(p.day)} cy="30" r="4" />
         ))}
       </svg>
       <ul className="milestones">

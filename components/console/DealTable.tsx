@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
-import { formatAmount } from '@/lib/brief/markdown';
+import { formatAmount } from '@/lib/domain/header';
 import { CRM_LABELS } from '@/lib/crms';
 import type { ConsoleRow } from '@/lib/console/rows';
 import { openBrief } from './openBrief';

@@ -142,11 +142,7 @@ export function ReviewQueue({ rows, byKey, queue, onQueue, onReviewed }: Props) 
                   Open in the side panel
                 </button>
               </div>
-              <Brief
-                deal={{ name: row.name, account: row.account, amount: row.amount, currency: row.currency, closeDate: row.closeDate, stage: row.stage, owner: row.owner, url: row.url }}
-                parsed={parseArtifact(row.team.artifact)}
-                evaluation={row.evaluation}
-              />
+              <Brief deal={row} parsed={parseArtifact(row.team.artifact)} evaluation={row.evaluation} />
               <form className="rubric" aria-label={`Review of ${row.name}`} onSubmit={(e) => { e.preventDefault(); void save(); }}>
                 {REVIEW_RUBRIC.map((criterion) => (
                   <fieldset key={criterion}>

@@ -4,6 +4,11 @@ import { countedReasons, ownerSummaries, scoreDistribution, weeklyTrend } from '
 
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
 
+// Series (className series-accent / series-danger, also on the dots, which recharts draws in a
+// layer of their own), axis and grid colours come from the console's stylesheet (.charts …), so
+// they follow the theme; the tooltip is styled inline because recharts writes inline colours there.
+const TOOLTIP = { contentStyle: { background: 'var(--baton-bg)', borderColor: 'var(--baton-line)' }, itemStyle: { color: 'var(--baton-ink)' } };
+
 /** Per AE, and the two charts; each chart has its numbers in a table too (screen readers, print). */
 export function TeamView({ rows }: { rows: readonly ConsoleRow[] }) {
   const owners = ownerSummaries(rows);
@@ -48,8 +53,8 @@ export function TeamView({ rows }: { rows: readonly ConsoleRow[] }) {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="range" fontSize={11} />
             <YAxis allowDecimals={false} fontSize={11} />
-            <Tooltip />
-            <Bar dataKey="deals" name="Deals" fill="#0a56a3" isAnimationActive={false} />
+            <Tooltip {...TOOLTIP} />
+            <Bar dataKey="deals" name="Deals" className="series-accent" isAnimationActive={false} />
           </BarChart>
           <details>
             <summary>The numbers</summary>
@@ -68,9 +73,9 @@ export function TeamView({ rows }: { rows: readonly ConsoleRow[] }) {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="week" fontSize={11} />
             <YAxis domain={[0, 100]} fontSize={11} />
-            <Tooltip />
-            <Line dataKey="averageScore" name="Average score" stroke="#0a56a3" strokeWidth={2} isAnimationActive={false} />
-            <Line dataKey="overrides" name="Overridden deals" stroke="#9b1519" strokeWidth={2} isAnimationActive={false} />
+            <Tooltip {...TOOLTIP} />
+            <Line dataKey="averageScore" name="Average score" className="series-accent" dot={{ className: 'series-accent' }} activeDot={{ className: 'series-accent' }} strokeWidth={2} isAnimationActive={false} />
+            <Line dataKey="overrides" name="Overridden deals" className="series-danger" dot={{ className: 'series-danger' }} activeDot={{ className: 'series-danger' }} strokeWidth={2} isAnimationActive={false} />
           </LineChart>
           <details>
             <summary>The numbers</summary>

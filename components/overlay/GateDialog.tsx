@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import { GateController } from '@/lib/gate/controller';
 import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
+import { readinessText } from '@/lib/rules/readiness';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -139,7 +140,7 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
       </p>
       {snapshot.notice && <p className="notice">{snapshot.notice}</p>}
       <p className="score">
-        Score {evaluation.score}/100 · non-negotiables {evaluation.nonNegotiablesReady}/3
+        Score {evaluation.score}/100 · non-negotiables {readinessText(evaluation)}
       </p>
       <div className="fields">
         {ELEMENT_KEYS.map((k) => {
@@ -276,7 +277,7 @@ function BulkForm({ controller, state }: { controller: GateController; state: Bu
             {item.evaluation && (
               <span className="score">
                 {' '}
-                score {item.evaluation.score}/100 · non-negotiables {item.evaluation.nonNegotiablesReady}/3
+                score {item.evaluation.score}/100 · non-negotiables {readinessText(item.evaluation)}
               </span>
             )}
             {item.problem ? (

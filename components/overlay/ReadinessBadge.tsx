@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isHandoffReady } from '@/lib/gate/readiness';
 import type { GateController } from '@/lib/gate/controller';
+import { readinessPhrase, readinessText } from '@/lib/rules/readiness';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -36,9 +37,9 @@ export function ReadinessBadge({ controller }: { controller: GateController }) {
     tone = 'bad';
   } else {
     const { evaluation } = readiness;
-    text = `Handoff ${evaluation.nonNegotiablesReady}/3 · ${evaluation.score}`;
+    text = `Handoff ${readinessText(evaluation)} · ${evaluation.score}`;
     // The visible text comes first in the name (WCAG 2.5.3, label in name): speech users say what they see.
-    label = `${text}: ${evaluation.nonNegotiablesReady} of 3 non-negotiables ready, score ${evaluation.score}${isHandoffReady(evaluation) ? ', ready to close' : ''}`;
+    label = `${text}: ${readinessPhrase(evaluation)}, score ${evaluation.score}${isHandoffReady(evaluation) ? ', ready to close' : ''}`;
     tone = isHandoffReady(evaluation) ? 'ok' : 'bad';
   }
 

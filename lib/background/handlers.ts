@@ -6,6 +6,7 @@
 import type { Crm, DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
+import { dealHeader } from '@/lib/domain/header';
 import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } from '@/lib/domain/activity';
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
@@ -265,17 +266,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       try {
         const snapshot = await backendOf(deal).readSnapshot(deal);
         try {
-          await putSnapshot(await deps.db(), {
-            deal,
-            name: snapshot.name,
-            stage: snapshot.stage.label,
-            amount: snapshot.amount,
-            closeDate: snapshot.closeDate,
-            owner: snapshot.owner,
-            account: snapshot.account,
-            artifact: snapshot.artifact,
-            url: snapshot.url,
-          });
+          await putSnapshot(await deps.db(), { ...dealHeader(snapshot), deal, artifact: snapshot.artifact });
         } catch (error) {
           console.warn('[baton] Could not cache the deal snapshot.', error); // a cache, not a reason to fail
         }

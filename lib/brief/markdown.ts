@@ -6,20 +6,11 @@ import { CERTAINTY_LABELS } from '@/lib/domain/items';
 import { ELEMENT_LABELS, NON_NEGOTIABLES, type ElementKey } from '@/lib/domain/elements';
 import type { ParsedArtifact } from '@/lib/domain/artifact';
 import type { Evaluation } from '@/lib/rules/types';
+import { readinessText } from '@/lib/rules/readiness';
+import { formatAmount, type DealHeader } from '@/lib/domain/header';
 import type { BatonActivity } from '@/lib/domain/activity';
 import { metricParts } from './metric';
 import { byCertainty, isNotACommitment, promisedByText } from './promises';
-
-export interface BriefDeal {
-  name: string;
-  account: string | null;
-  amount: number | null;
-  currency: string | null;
-  closeDate: string | null;
-  stage: string;
-  owner: string | null;
-  url: string;
-}
 
 /** Escapes Markdown syntax in one line of CRM text. */
 export function mdText(text: string): string {
@@ -38,14 +29,7 @@ function mdBlock(text: string): string {
 
 const cell = (text: string | null) => (text ? mdText(text.replace(/\s+/g, ' ')) : '—');
 
-export function formatAmount(amount: number | null, currency: string | null): string | null {
-  if (amount === null) return null;
-  const n = amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return currency ? `${currency} ${n}` : n;
-}
-
-
-export function briefMarkdown(deal: BriefDeal, parsed: ParsedArtifact, evaluation: Evaluation, acknowledgement: BatonActivity | null): string {
+export function briefMarkdown(deal: DealHeader, parsed: ParsedArtifact, evaluation: Evaluation, acknowledgement: BatonActivity | null): string {
   const raw = parsed.raw;
   const out: string[] = [];
   const section = (key: ElementKey, body: string | null) => {
@@ -58,7 +42,7 @@ export function briefMarkdown(deal: BriefDeal, parsed: ParsedArtifact, evaluatio
       .map(mdText)
       .join(' · '),
   );
-  out.push('', `**Readiness:** ${evaluation.nonNegotiablesReady}/3 non-negotiables · score ${evaluation.score}/100 · [open in the CRM](${deal.url})`);
+  out.push('', `**Readiness:** ${readinessText(evaluation)} non-negotiables · score ${evaluation.score}/100 · [open in the CRM](${deal.url})`);
 
   section('useCase', null);
   const metric = metricParts(raw.successMetric);

@@ -4,7 +4,8 @@
  * acknowledgement and rating, reviews).
  */
 import { NON_NEGOTIABLES, type ElementKey } from '@/lib/domain/elements';
-import { dealKey, type Crm, type DealRef } from '@/lib/domain/deal';
+import { dealKey, type Crm } from '@/lib/domain/deal';
+import { dealHeader, type DealHeader } from '@/lib/domain/header';
 import { CRM_LABELS } from '@/lib/crms';
 import type { TeamDeal } from '@/lib/domain/team';
 import type { RulesConfig } from '@/lib/rules/config';
@@ -12,19 +13,13 @@ import type { Evaluation } from '@/lib/rules/types';
 import { evaluateRaw } from '@/lib/rules';
 import { dealContext } from '@/lib/rules/context';
 
-export interface ConsoleRow {
+/** The deal's header (the owner always named: UNASSIGNED when it has none), scored. */
+export interface ConsoleRow extends Omit<DealHeader, 'owner'> {
   key: string;
-  deal: DealRef;
   crm: Crm;
   /** "Salesforce acme", "HubSpot 12345". */
   source: string;
-  name: string;
   owner: string;
-  account: string | null;
-  amount: number | null;
-  currency: string | null;
-  closeDate: string | null;
-  stage: string;
   status: 'won' | 'open';
   score: number;
   /** Non-negotiables that are empty or do not pass (a blocking finding). */
@@ -38,7 +33,6 @@ export interface ConsoleRow {
   /** The CSM's rating: the mapped field, else the latest acknowledgement's. */
   csmRating: number | null;
   reviewed: boolean;
-  url: string;
   team: TeamDeal;
   evaluation: Evaluation;
 }
@@ -59,17 +53,11 @@ export function toConsoleRow(team: TeamDeal, rules: RulesConfig, today: string, 
   const acks = team.activities.filter((a) => a.kind === 'acknowledgement');
   const key = dealKey(team.deal);
   return {
+    ...dealHeader(team),
     key,
-    deal: team.deal,
     crm: team.deal.crm,
     source: `${CRM_LABELS[team.deal.crm]} ${team.deal.instance}`,
-    name: team.name,
     owner: team.owner ?? UNASSIGNED,
-    account: team.account,
-    amount: team.amount,
-    currency: team.currency,
-    closeDate: team.closeDate,
-    stage: team.stage.label,
     status: team.status,
     score: evaluation.score,
     missing: NON_NEGOTIABLES.filter((k) => team.artifact[k].trim() === '' || blocked.has(k)),
@@ -80,7 +68,6 @@ export function toConsoleRow(team: TeamDeal, rules: RulesConfig, today: string, 
     acknowledged: acks.length > 0,
     csmRating: team.csmRating ?? acks.find((a) => a.rating !== null)?.rating ?? null,
     reviewed: reviewedLocally.has(key) || team.activities.some((a) => a.kind === 'review'),
-    url: team.url,
     team,
     evaluation,
   };

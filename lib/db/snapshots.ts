@@ -1,6 +1,7 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { RawArtifact } from '@/lib/domain/elements';
+import { DealHeader } from '@/lib/domain/header';
 import {
   IsoTimestamp,
   KEY_MISMATCH,
@@ -15,25 +16,38 @@ import {
 import type { BatonDatabase } from './schema';
 
 /**
- * The last CRM read of a deal. A cache only: the CRM stays the system of record, so this is
- * what the side panel / console show offline or while a fresh read is on its way.
- * CRM text is untrusted and unbounded, so no lengths are limited here.
+ * The last CRM read of a deal: its header and its handoff. A cache only: the CRM stays the system
+ * of record, so this is what the side panel / console show offline or while a fresh read is on
+ * its way. CRM text is untrusted and unbounded, so no lengths are limited here.
  */
 export const Snapshot = z
   .object({
     ...dealFields,
     fetchedAt: IsoTimestamp,
-    name: z.string(),
-    stage: z.string(),
-    amount: z.number().finite().nullable(),
-    closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'closeDate must be YYYY-MM-DD').nullable(),
-    owner: z.string().nullable(),
-    account: z.string().nullable(),
+    ...DealHeader.omit({ deal: true, url: true, currency: true }).shape,
     artifact: RawArtifact,
+    // Optional, not migrated: records cached before Baton kept these still read (and show
+    // without them) instead of being reported invalid; the next read of the deal fills them in.
     url: z.url().optional(),
+    currency: DealHeader.shape.currency.optional(),
   })
   .refine(keyMatchesDeal, KEY_MISMATCH);
 export type Snapshot = z.infer<typeof Snapshot>;
+
+/** The header of a cached deal, as the views show it. */
+export function cachedHeader(record: Snapshot): DealHeader {
+  return {
+    deal: record.deal,
+    url: record.url ?? '',
+    name: record.name,
+    account: record.account,
+    owner: record.owner,
+    amount: record.amount,
+    currency: record.currency ?? null,
+    closeDate: record.closeDate,
+    stage: record.stage,
+  };
+}
 
 export type SnapshotInput = Omit<Snapshot, 'dealKey' | 'fetchedAt' | 'deal'> & { deal: DealRef };
 

@@ -1,5 +1,5 @@
 import { z } from '@/lib/zod';
-import { ElementKey } from '@/lib/domain/elements';
+import { ElementKey, NON_NEGOTIABLES } from '@/lib/domain/elements';
 
 export const Severity = z.enum(['block', 'warn', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -65,9 +65,9 @@ export const Evaluation = z.object({
   findings: z.array(Finding),
   score: z.number().int().min(0).max(100),
   breakdown: z.array(ElementScore),
-  nonNegotiablesFilled: z.number().int().min(0).max(3),
+  nonNegotiablesFilled: z.number().int().min(0).max(NON_NEGOTIABLES.length),
   /** Non-negotiables that are filled and have no blocking finding: what the badge counts. */
-  nonNegotiablesReady: z.number().int().min(0).max(3),
+  nonNegotiablesReady: z.number().int().min(0).max(NON_NEGOTIABLES.length),
   /** True when at least one finding has severity block. */
   blocks: z.boolean(),
 });

@@ -3,7 +3,7 @@ import { test } from '../fixtures';
 import { seriousViolations, tabTo } from '../a11y';
 import { GOOD_HANDOFF, JUNK_HANDOFF, expect, openRecord, sandbox } from '../salesforce/fixtures';
 import { HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
-import { RICH } from '@/test/fixtures/team';
+import { RICH_HANDOFF } from '@/test/fixtures/handoffs';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
 import { serveHubSpot } from '../hubspot/sandbox';
 import { connect } from '../hubspot/fixtures';
@@ -17,7 +17,7 @@ async function openBrief(context: BrowserContext, extensionUrl: (p: string) => s
 
 test('a complete handoff, in the order a CSM reads it', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'Globex Retail — EMEA support', accountName: 'Globex Retail', amount: 120_000, handoff: RICH });
+  const opp = box.org.addOpportunity({ name: 'Globex Retail — EMEA support', accountName: 'Globex Retail', amount: 120_000, handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Globex Retail — EMEA support');
   await expect(page.getByText('Live from the CRM')).toBeVisible();
@@ -32,10 +32,12 @@ test('a complete handoff, in the order a CSM reads it', async ({ context, extens
   await expect(metric).toContainText('By whenwithin 90 days of go-live');
   // Promises by tier; the unconfirmed ones stand out.
   const rows = page.getByRole('table', { name: 'Promises made, by certainty' }).getByRole('row');
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(5);
   await expect(rows.nth(1)).toContainText('Committed');
-  await expect(rows.nth(2)).toContainText('Exploring — not a commitment');
-  await expect(rows.nth(3)).toContainText('Unconfirmed verbal — not a commitment');
+  await expect(rows.nth(2)).toContainText('Planned');
+  await expect(rows.nth(2)).not.toContainText('not a commitment');
+  await expect(rows.nth(3)).toContainText('Exploring — not a commitment');
+  await expect(rows.nth(4)).toContainText('Unconfirmed verbal — not a commitment');
   await expect(page.locator('.role.key')).toHaveText(['★ champion', '★ economic buyer']);
   await expect(page.getByRole('img', { name: /Go-live 2027-03-01; Day 30: Admins trained; Day 60: All teams live; Day 90/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -90,7 +92,7 @@ test('a 100 KB field does not freeze the panel', async ({ context, extensionUrl 
 
 test('copy as Markdown puts the brief on the clipboard', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'Copy *me*', handoff: RICH });
+  const opp = box.org.addOpportunity({ name: 'Copy *me*', handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Live from the CRM')).toBeVisible();
   // Playwright cannot grant clipboard permissions to a chrome-extension:// origin ("opaque
@@ -110,7 +112,7 @@ test('copy as Markdown puts the brief on the clipboard', async ({ context, exten
 
 test('a refused clipboard write says so instead of claiming success', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'No clipboard', handoff: RICH });
+  const opp = box.org.addOpportunity({ name: 'No clipboard', handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Live from the CRM')).toBeVisible();
   await page.evaluate(() => {
@@ -129,7 +131,7 @@ test('the CSM acknowledges the handoff: written to the CRM, with the rating fiel
   await setSettings(serviceWorker, (s) => {
     s.fieldMappings.salesforce.csmRating = RATING_FIELD;
   });
-  const opp = box.org.addOpportunity({ name: 'Acknowledge me', handoff: RICH });
+  const opp = box.org.addOpportunity({ name: 'Acknowledge me', handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   const ack = page.getByRole('region', { name: 'CS acknowledgement' });
   await expect(ack).toContainText('Not acknowledged yet.');
@@ -158,7 +160,7 @@ test('on HubSpot the acknowledgement is a note on the deal, plus the mapped rati
     s.fieldMappings.hubspot.csmRating = 'handoff_csm_rating';
   });
   await connect(context, extensionUrl, portal.token);
-  const deal = portal.addDeal({ name: 'HubSpot acknowledgement', handoff: RICH });
+  const deal = portal.addDeal({ name: 'HubSpot acknowledgement', handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, hs.recordUrl(deal.id));
   const ack = page.getByRole('region', { name: 'CS acknowledgement' });
   await expect(ack).toContainText('Not acknowledged yet.');
@@ -177,9 +179,11 @@ test('on HubSpot the acknowledgement is a note on the deal, plus the mapped rati
 
 test('shows the cached brief at once, follows CRM saves, and works offline from the cache', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'Live deal', handoff: GOOD_HANDOFF });
+  const opp = box.org.addOpportunity({ name: 'Live deal', amount: 120_000, currency: 'EUR', handoff: GOOD_HANDOFF });
   let page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Live from the CRM')).toBeVisible();
+  const amount = (p: Page) => p.locator('.facts div').filter({ hasText: 'Amount' }).locator('dd');
+  await expect(amount(page)).toHaveText('EUR 120,000');
   box.org.editElsewhere(opp.id, { [HANDOFF_FIELDS.useCase]: 'Edited in Salesforce a moment ago by the AE' });
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 10_000 });
   await page.close();
@@ -196,6 +200,8 @@ test('shows the cached brief at once, follows CRM saves, and works offline from 
   await expect(page.getByText('Saved by Baton, as of')).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Offline or unreachable: showing what Baton saved');
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE');
+  // The saved header is the live one: the amount keeps its currency.
+  await expect(amount(page)).toHaveText('EUR 120,000');
 });
 
 test('follows the active tab, from a Salesforce deal to a HubSpot deal; elsewhere it says so and lists recent deals', async ({ context, extensionUrl }) => {
@@ -258,7 +264,7 @@ test('a slow answer about the deal the panel left does not replace the deal it s
 
 test('the CSM acknowledges with the keyboard alone', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
-  const opp = box.org.addOpportunity({ name: 'Keyboard acknowledgement', handoff: RICH });
+  const opp = box.org.addOpportunity({ name: 'Keyboard acknowledgement', handoff: RICH_HANDOFF });
   const page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   const ack = page.getByRole('region', { name: 'CS acknowledgement' });
   await expect(ack).toContainText('Not acknowledged yet.');

@@ -1,5 +1,5 @@
 import { test } from '../fixtures';
-import { connect, expect, gateDialog, hubspotSandbox, openDeal, pickStage } from './fixtures';
+import { GOOD_HANDOFF, connect, expect, gateDialog, hubspotSandbox, openDeal, pickStage } from './fixtures';
 
 declare const chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> }; sync: { get(k: null): Promise<Record<string, unknown>> } } };
 
@@ -64,9 +64,9 @@ test('rate limited on save: the write waits with HubSpot’s Retry-After, the de
   const page = await openDeal(context, box, deal.id);
   await pickStage(page, 'closedwon');
   const dialog = gateDialog(page);
-  await dialog.getByRole('textbox', { name: 'Use case' }).fill('Route all inbound support email and chat for 300 agents in EMEA through one shared queue.');
-  await dialog.getByRole('textbox', { name: 'Success metric' }).fill('Cut median first response time from 9 hours to 2 hours within 90 days of go-live.');
-  await dialog.getByRole('textbox', { name: 'Risk flags' }).fill('[high] Champion may move to another team in Q2');
+  await dialog.getByRole('textbox', { name: 'Use case' }).fill(GOOD_HANDOFF.useCase);
+  await dialog.getByRole('textbox', { name: 'Success metric' }).fill(GOOD_HANDOFF.successMetric);
+  await dialog.getByRole('textbox', { name: 'Risk flags' }).fill(GOOD_HANDOFF.riskFlags);
   box.portal.failNext({ method: 'PATCH', status: 429, headers: { 'Retry-After': '30' }, body: { status: 'error', message: 'You have reached your secondly limit.', category: 'RATE_LIMITS' } });
   await dialog.getByRole('button', { name: 'Save and close won' }).click();
   await expect(dialog.getByRole('alert')).toContainText('HubSpot is limiting requests');

@@ -8,7 +8,7 @@ import { isolate, serveSalesforce, type Sandbox } from './sandbox';
 export { expect };
 
 /** A good handoff: no blocking finding with the default rules. */
-export { GOOD as GOOD_HANDOFF } from '@/test/fixtures/team';
+export { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 export const JUNK_HANDOFF = {
   useCase: 'TBD',

@@ -3,7 +3,8 @@ import { createBackgroundHandlers, overrideRecord } from '@/lib/background/handl
 import { runOutbox } from '@/lib/background/outbox';
 import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
-import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
+import { cachedHeader, closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
+import { dealHeader } from '@/lib/domain/header';
 import type { SenderContext } from '@/lib/messaging/router';
 import { defaultSettings, DEFAULT_SALESFORCE_MAPPING } from '@/lib/settings/schema';
 import { FakeSalesforceOrg, HANDOFF_FIELDS, RATING_FIELD } from '@/test/fixtures/salesforce/org';
@@ -58,6 +59,18 @@ describe('deal/snapshot', () => {
     const result = await handlers['deal/snapshot']({ deal }, fromPage());
     expect(result).toMatchObject({ ok: true, snapshot: { name: 'Handlers', artifact: { useCase: 'old' } }, policy: { enforcement: 'enforce' } });
     expect(await getSnapshot(await db(), dealKey(deal))).toMatchObject({ name: 'Handlers', stage: 'Negotiation/Review' });
+  });
+
+  it('caches the whole header, currency included: the cached brief shows what the live one showed', async () => {
+    const { handlers, org } = setup();
+    const opp = org.addOpportunity({ name: 'Euro deal', amount: 48_000, currency: 'EUR' });
+    const deal: DealRef = { crm: 'salesforce', instance: org.instance, recordId: opp.id };
+    const live = await handlers['deal/snapshot']({ deal }, fromExtension);
+    if (!live.ok) throw new Error(live.problem.message);
+    expect(dealHeader(live.snapshot)).toMatchObject({ amount: 48_000, currency: 'EUR' });
+    const { snapshot: cached } = await handlers['deal/cached']({ deal }, fromExtension);
+    if (cached === null) throw new Error('nothing was cached');
+    expect(cachedHeader(cached)).toEqual(dealHeader(live.snapshot));
   });
 
   it('turns CRM failures into an answer, not a thrown error', async () => {

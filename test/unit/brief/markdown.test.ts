@@ -4,13 +4,19 @@ import { parseArtifact } from '@/lib/domain/artifact';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { evaluateRaw } from '@/lib/rules';
 import { defaultRulesConfig } from '@/lib/rules/config';
-import { CTX, GOOD } from '../rules/helpers';
+import type { DealHeader } from '@/lib/domain/header';
+import { CTX } from '../rules/helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
-const DEAL = { name: 'Globex — EMEA support', account: 'Globex', amount: 120000, currency: 'USD', closeDate: '2027-01-29', stage: 'Closed Won', owner: 'Grace Hopper', url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view' };
+const DEAL: DealHeader = {
+  deal: { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEIAY' },
+  url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view',
+  name: 'Globex — EMEA support', account: 'Globex', amount: 120000, currency: 'USD', closeDate: '2027-01-29', stage: 'Closed Won', owner: 'Grace Hopper',
+};
 
 describe('briefMarkdown', () => {
   it('a complete handoff: every section in order, promises as a table, roles marked', () => {
-    const parsed = parseArtifact({ ...GOOD, promises: `${GOOD.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep` });
+    const parsed = parseArtifact({ ...GOOD_HANDOFF, promises: `${GOOD_HANDOFF.promises}\n[verbal] Slack alerts for P1 tickets | promised by: Sam Rep` });
     const md = briefMarkdown(DEAL, parsed, evaluateRaw(parsed.raw, CTX, defaultRulesConfig()), null);
     const headings = md.split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamDeal } from '@/lib/domain/team';
-import { emptyArtifact } from '@/lib/domain/elements';
+import { dealHeader } from '@/lib/domain/header';
+import { emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
 import { defaultRulesConfig } from '@/lib/rules/config';
 import { toConsoleRow, type ConsoleRow } from '@/lib/console/rows';
@@ -8,12 +9,13 @@ import { NO_FILTERS, createConsoleTable } from '@/lib/console/table';
 import { drawSample, sampleWeight, seededRandom } from '@/lib/console/sample';
 import { consoleCsv, csvCell, toCsv, csvBlob } from '@/lib/console/csv';
 import { countedReasons, ownerSummaries, scoreDistribution, weekOf, weeklyTrend } from '@/lib/console/team';
-import { GOOD, JUNK } from '@/test/fixtures/team';
+import { JUNK } from '@/test/fixtures/team';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const TODAY = '2026-12-01';
 let n = 0;
 
-function teamDeal(over: Partial<TeamDeal> & { handoff?: Partial<typeof GOOD> } = {}): TeamDeal {
+function teamDeal(over: Partial<TeamDeal> & { handoff?: Partial<RawArtifact> } = {}): TeamDeal {
   const id = String(++n).padStart(6, '0');
   const { handoff, ...rest } = over;
   return {
@@ -27,7 +29,7 @@ function teamDeal(over: Partial<TeamDeal> & { handoff?: Partial<typeof GOOD> } =
     closeDate: '2026-11-20',
     stage: { value: 'Closed Won', label: 'Closed Won' },
     status: 'won',
-    artifact: { ...emptyArtifact(), ...(handoff ?? GOOD) },
+    artifact: { ...emptyArtifact(), ...(handoff ?? GOOD_HANDOFF) },
     activities: [],
     csmRating: null,
     ...rest,
@@ -57,14 +59,19 @@ describe('console rows', () => {
     expect(row().owner).toBe('Grace Hopper');
     expect(row({ owner: null }).owner).toBe('Unassigned');
   });
+
+  it('carry the deal header, currency included, with the owner always named', () => {
+    const team = teamDeal({ currency: 'EUR', owner: null });
+    expect(toConsoleRow(team, defaultRulesConfig(), TODAY, new Set())).toMatchObject({ ...dealHeader(team), owner: 'Unassigned' });
+  });
 });
 
 describe('console table (TanStack row models)', () => {
   const rows = [
-    row({ name: 'Acme renewal', owner: 'Ada', handoff: GOOD }),
+    row({ name: 'Acme renewal', owner: 'Ada', handoff: GOOD_HANDOFF }),
     row({ name: 'Globex pilot', owner: 'Alan', handoff: JUNK, activities: [override('Deadline')] }),
     row({ name: 'Initech expansion', owner: 'Ada', handoff: {}, status: 'open', stage: { value: 'Negotiation/Review', label: 'Negotiation/Review' } }),
-    row({ name: 'Hooli', owner: 'Alan', handoff: GOOD, activities: [ack(4)], deal: { crm: 'hubspot', instance: '12345', recordId: '41000000001' } }),
+    row({ name: 'Hooli', owner: 'Alan', handoff: GOOD_HANDOFF, activities: [ack(4)], deal: { crm: 'hubspot', instance: '12345', recordId: '41000000001' } }),
   ];
   const names = (f = NO_FILTERS, sort = [{ id: 'score', desc: false }]) => createConsoleTable(rows, f, sort).getRowModel().rows.map((r) => r.original.name);
 
@@ -159,9 +166,9 @@ describe('CSV', () => {
 describe('team view', () => {
   it('sums up per AE', () => {
     const rows = [
-      row({ owner: 'Ada', handoff: GOOD, activities: [ack(4)] }),
+      row({ owner: 'Ada', handoff: GOOD_HANDOFF, activities: [ack(4)] }),
       row({ owner: 'Ada', handoff: JUNK, activities: [override('Deadline')] }),
-      row({ owner: 'Alan', handoff: GOOD, status: 'open' }),
+      row({ owner: 'Alan', handoff: GOOD_HANDOFF, status: 'open' }),
     ];
     const [ada, alan] = ownerSummaries(rows);
     expect(ada).toMatchObject({ owner: 'Ada', deals: 2, placeholderRate: 0.5, overrides: 1, overrideReasons: ['Deadline'], acknowledgedRate: 0.5, averageCsmRating: 4 });

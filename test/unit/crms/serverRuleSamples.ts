@@ -1,14 +1,7 @@
-import { emptyArtifact, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
+import type { ElementKey } from '@/lib/domain/elements';
 import { evaluateRaw } from '@/lib/rules';
 import { defaultRulesConfig, type RulesConfig } from '@/lib/rules/config';
-
-/** A handoff Baton passes; tests replace one field at a time. */
-export const GOOD_HANDOFF: RawArtifact = {
-  ...emptyArtifact(),
-  useCase: 'Route all inbound support email and chat for 300 agents in EMEA through one shared queue.',
-  successMetric: 'Cut median first response time from 9 hours to 2 hours within 90 days of go-live.',
-  riskFlags: '[high] Champion may move to another team in Q2',
-};
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const CONTEXT = { amount: 60_000, closeDate: '2026-11-30', stage: 'Closed Won', pipeline: null, today: '2026-12-01' };
 

@@ -9,7 +9,8 @@ import { FakeSalesforceOrg, HANDOFF_FIELDS } from '@/test/fixtures/salesforce/or
 import { fetchFromOrg } from '@/test/fixtures/salesforce/fetch';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
 import { fetchFromPortal } from '@/test/fixtures/hubspot/fetch';
-import { GOOD, seedOrg, seedPortal } from '@/test/fixtures/team';
+import { seedOrg, seedPortal } from '@/test/fixtures/team';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const TODAY = '2026-12-01';
 const PERIOD = { closedSince: '2026-11-01', closedUntil: TODAY };
@@ -48,7 +49,7 @@ describe('Salesforce team query', () => {
     // 40 rows in batches of 7: the first request and five follow-ups.
     expect(org.requests.filter((r) => /\/query\/01gFAKE/.test(r.url))).toHaveLength(5);
     const good = deals.find((d) => d.name === 'Acme renewal 1');
-    expect(good?.artifact.useCase).toBe(GOOD.useCase);
+    expect(good?.artifact.useCase).toBe(GOOD_HANDOFF.useCase);
     expect(good?.owner).toBe('Grace Hopper');
     expect(good?.url).toBe(`https://acme.lightning.force.com/lightning/r/Opportunity/${good?.deal.recordId}/view`);
     const overridden = deals.find((d) => d.name === 'Umbrella renewal 4');

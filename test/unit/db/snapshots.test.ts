@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRecordError, getSnapshot, listRecentSnapshots, putSnapshot, type SnapshotInput } from '@/lib/db';
+import { InvalidRecordError, cachedHeader, getSnapshot, listRecentSnapshots, putSnapshot, type SnapshotInput } from '@/lib/db';
 import { ACME, ACME_KEY, GLOBEX, GLOBEX_KEY, T0, artifact, minutesAfter, putRaw, useFreshDb } from './helpers';
 
 const INPUT: SnapshotInput = {
@@ -7,6 +7,7 @@ const INPUT: SnapshotInput = {
   name: 'Acme — 40 seats',
   stage: 'Negotiation',
   amount: 48_000,
+  currency: 'EUR',
   closeDate: '2025-03-31',
   owner: 'Dana Rep',
   account: 'Acme Corp',
@@ -54,11 +55,20 @@ describe('snapshots', () => {
     ['an amount that is not a number', { ...INPUT, amount: Number.NaN }, /→ at amount/],
     ['an artifact missing an element', { ...INPUT, artifact: { useCase: 'x' } as never }, /→ at artifact\.successMetric/],
     ['a url that is not one', { ...INPUT, url: 'not a url' }, /→ at url/],
+    ['a currency that is not text', { ...INPUT, currency: 978 as never }, /→ at currency/],
   ])('refuses %s and writes nothing', async (_label, input, detail) => {
     const error = await putSnapshot(ctx.db, input, T0).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidRecordError);
     expect((error as Error).message).toMatch(detail);
     expect(await ctx.db.count('snapshots')).toBe(0);
+  });
+
+  it('reads a snapshot cached before Baton kept the link and the currency, as a header without them', async () => {
+    const { url: _url, currency: _currency, ...older } = INPUT;
+    await putRaw(ctx.db, 'snapshots', { ...older, dealKey: ACME_KEY, fetchedAt: T0.toISOString() });
+    const stored = await getSnapshot(ctx.db, ACME_KEY);
+    if (!stored) throw new Error('the older snapshot did not read');
+    expect(cachedHeader(stored)).toEqual({ deal: ACME, url: '', name: 'Acme — 40 seats', account: 'Acme Corp', owner: 'Dana Rep', amount: 48_000, currency: null, closeDate: '2025-03-31', stage: 'Negotiation' });
   });
 
   it('reports an unreadable snapshot and keeps it', async () => {

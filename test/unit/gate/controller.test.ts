@@ -4,7 +4,7 @@ import { changedFields } from '@/lib/gate/form';
 import type { GateDialog } from '@/lib/gate/dialogState';
 import { emptyArtifact } from '@/lib/domain/elements';
 import { DEAL, GOOD_SNAPSHOT, NOW, POLICY, STAGES, fakeServices, move, snapshotOf } from './helpers';
-import { GOOD } from '../rules/helpers';
+import { GOOD_HANDOFF as GOOD } from '@/test/fixtures/handoffs';
 
 function gate(controller: GateController): GateDialog {
   const d = controller.dialog.get();

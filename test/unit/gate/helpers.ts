@@ -6,7 +6,7 @@ import type { HeldMove } from '@/lib/gate/heldMove';
 import type { GateServices } from '@/lib/gate/services';
 import type { Policy } from '@/lib/messaging/protocol';
 import { defaultRulesConfig } from '@/lib/rules/config';
-import { GOOD } from '../rules/helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 export const DEAL: DealRef = { crm: 'salesforce', instance: 'acme', recordId: '006Hs00001abcDEIAY' };
 
@@ -42,7 +42,7 @@ export function snapshotOf(artifact: Partial<RawArtifact> = {}, extra: Partial<D
   };
 }
 
-export const GOOD_SNAPSHOT = () => snapshotOf({ ...GOOD });
+export const GOOD_SNAPSHOT = () => snapshotOf({ ...GOOD_HANDOFF });
 
 export function fakeServices(snapshot: DealSnapshot = snapshotOf(), policy: Policy = POLICY) {
   return {

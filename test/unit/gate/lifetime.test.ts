@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GateController } from '@/lib/gate/controller';
 import { every, later, within } from '@/lib/gate/lifetime';
-import { GOOD } from '../rules/helpers';
+import { GOOD_HANDOFF as GOOD } from '@/test/fixtures/handoffs';
 import { NOW, fakeServices, move } from './helpers';
 
 beforeEach(() => vi.useFakeTimers());

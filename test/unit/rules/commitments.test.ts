@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasVagueCommitment } from '@/lib/rules/vagueText';
-import { evalWith, findings, GOOD } from './helpers';
+import { evalWith, findings } from './helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 describe('vague commitment language', () => {
   const VAGUE = [
@@ -52,7 +53,7 @@ describe('rule: vague-commitment', () => {
 
   it('reports promises without a tier and verbal promises', () => {
     const e = evalWith({
-      promises: `${GOOD.promises}\nCustom dashboards should be possible\n[verbal] We'll make it work for the Paris office`,
+      promises: `${GOOD_HANDOFF.promises}\nCustom dashboards should be possible\n[verbal] We'll make it work for the Paris office`,
     });
     expect(findings(e, 'vague-commitment').map((f) => f.line)).toEqual([3, 4]);
   });
@@ -66,7 +67,7 @@ describe('rule: vague-commitment', () => {
   });
 
   it('an exploring promise is caught by promise-exploring, not by vague-commitment', () => {
-    const e = evalWith({ promises: `${GOOD.promises}\n[exploring] Custom reports should be possible` });
+    const e = evalWith({ promises: `${GOOD_HANDOFF.promises}\n[exploring] Custom reports should be possible` });
     expect(findings(e, 'vague-commitment')).toEqual([]);
     expect(findings(e, 'promise-exploring')).toHaveLength(1);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { config, evalWith, findings, GOOD } from './helpers';
+import { config, evalWith, findings } from './helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 describe('rule: copied-between-elements', () => {
   it('a whole element copied into another is reported on the later element', () => {
-    const e = evalWith({ whyBought: GOOD.useCase });
+    const e = evalWith({ whyBought: GOOD_HANDOFF.useCase });
     expect(findings(e, 'copied-between-elements')).toEqual([
       expect.objectContaining({ element: 'whyBought', severity: 'warn' }),
     ]);
@@ -12,13 +13,13 @@ describe('rule: copied-between-elements', () => {
   });
 
   it('compares normalised text: case, punctuation and spacing do not hide a copy', () => {
-    const e = evalWith({ knownGaps: GOOD.useCase.toUpperCase().replace(/ /g, '   ').replace(/\./g, '!') });
+    const e = evalWith({ knownGaps: GOOD_HANDOFF.useCase.toUpperCase().replace(/ /g, '   ').replace(/\./g, '!') });
     expect(findings(e, 'copied-between-elements', 'knownGaps')).toHaveLength(1);
   });
 
   it('one long sentence copied into another element is reported with its line', () => {
     const sentence = 'Team leads get live dashboards of backlog per region.';
-    expect(GOOD.useCase).toContain(sentence);
+    expect(GOOD_HANDOFF.useCase).toContain(sentence);
     const e = evalWith({ knownGaps: `No native Jira Server integration for now.\n${sentence} Reporting is manual today.` });
     expect(findings(e, 'copied-between-elements')).toEqual([
       expect.objectContaining({ element: 'knownGaps', line: 2 }),
@@ -46,7 +47,7 @@ describe('rule: copied-between-elements', () => {
   });
 
   it('each pair of elements is reported once', () => {
-    const e = evalWith({ knownGaps: `${GOOD.riskFlags}\nSomething else entirely different here.` });
+    const e = evalWith({ knownGaps: `${GOOD_HANDOFF.riskFlags}\nSomething else entirely different here.` });
     expect(findings(e, 'copied-between-elements')).toHaveLength(1);
   });
 

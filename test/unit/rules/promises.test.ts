@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evalWith, findings, GOOD } from './helpers';
+import { evalWith, findings } from './helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const FULL = '[committed] SSO live | owner: Dana Lee | due: 2027-02-01 | sign-off: VP CS';
 
@@ -48,7 +49,7 @@ describe('rule: promise-committed-incomplete', () => {
 
 describe('rule: promise-exploring', () => {
   it('flags exploring promises', () => {
-    const e = evalWith({ promises: `${GOOD.promises}\n[exploring] Offline mode for technicians` });
+    const e = evalWith({ promises: `${GOOD_HANDOFF.promises}\n[exploring] Offline mode for technicians` });
     expect(findings(e, 'promise-exploring')).toEqual([expect.objectContaining({ line: 3, severity: 'warn' })]);
   });
 

@@ -5,7 +5,8 @@ import { BLOCK_COST, ELEMENT_WEIGHTS, evaluateRaw, scoreFindings, WARN_COST } fr
 import { defaultRulesConfig } from '@/lib/rules/config';
 import { Evaluation, RULE_IDS, type Finding } from '@/lib/rules/types';
 import { generateArtifacts } from '@/test/fixtures/artifacts';
-import { config, CTX, evalWith, GOOD, KITCHEN_SINK } from './helpers';
+import { config, CTX, evalWith, KITCHEN_SINK } from './helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const finding = fc.record({
   rule: fc.constantFrom(...RULE_IDS),
@@ -73,7 +74,7 @@ describe('score', () => {
   });
 
   it('breakdown has every element once, in order, and sums to the score', () => {
-    for (const raw of [GOOD, KITCHEN_SINK]) {
+    for (const raw of [GOOD_HANDOFF, KITCHEN_SINK]) {
       const e = evaluateRaw(raw, CTX, defaultRulesConfig());
       expect(e.breakdown.map((b) => b.element)).toEqual([...ELEMENT_KEYS]);
       expect(Math.abs(e.breakdown.reduce((n, b) => n + b.score, 0) - e.score)).toBeLessThanOrEqual(0.5 + 1e-9);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_FINDINGS } from '@/lib/rules';
-import { evalWith, findings, GOOD } from './helpers';
+import { evalWith, findings } from './helpers';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 describe('rule: unparsed-lines', () => {
   it('reports each line the parser could not read, with the parser’s reason as the fix', () => {
@@ -12,7 +13,7 @@ describe('rule: unparsed-lines', () => {
   });
 
   it('reports unreadable promise details', () => {
-    const e = evalWith({ promises: `${GOOD.promises}\n[planned] Alerts | colour: blue` });
+    const e = evalWith({ promises: `${GOOD_HANDOFF.promises}\n[planned] Alerts | colour: blue` });
     expect(findings(e, 'unparsed-lines', 'promises').map((f) => f.line)).toEqual([3]);
   });
 

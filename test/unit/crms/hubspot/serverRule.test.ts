@@ -6,7 +6,8 @@ import { PLACEHOLDER_VOCABULARY } from '@/lib/rules/placeholderText';
 import { DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
 import { caseless, hubspotSetup } from '@/lib/crms/hubspot/serverRule';
 import { wholeValueChecks } from '@/lib/crms/shared/wholeValue';
-import { GOOD_HANDOFF, NEAR_MISSES, SAMPLE_PIECES, engineBlocks, placeholderVariants, withModes } from '../serverRuleSamples';
+import { NEAR_MISSES, SAMPLE_PIECES, engineBlocks, placeholderVariants, withModes } from '../serverRuleSamples';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 // HubSpot takes the pattern without flags; JavaScript without flags is the strictest reading.
 const accepts = (regex: string, value: string) => new RegExp(regex).test(value);

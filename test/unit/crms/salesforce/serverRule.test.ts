@@ -7,7 +7,8 @@ import { PLACEHOLDER_VOCABULARY } from '@/lib/rules/placeholderText';
 import { DEFAULT_SALESFORCE_MAPPING, type SalesforceMapping } from '@/lib/settings/schema';
 import { FORMULA_MAX_CHARS, RULE_NAME, salesforceRule } from '@/lib/crms/salesforce/serverRule';
 import { evaluateFormula, parseFormula } from './formula';
-import { GOOD_HANDOFF, engineBlocks, placeholderVariants, withModes, SAMPLE_PIECES, NEAR_MISSES } from '../serverRuleSamples';
+import { engineBlocks, placeholderVariants, withModes, SAMPLE_PIECES, NEAR_MISSES } from '../serverRuleSamples';
+import { GOOD_HANDOFF } from '@/test/fixtures/handoffs';
 
 const NO_BYPASS = { bypassPermission: null };
 
