@@ -4,7 +4,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import { dealKey } from '@/lib/domain/deal';
 import { parseArtifact } from '@/lib/domain/artifact';
 import type { BatonActivity } from '@/lib/domain/activity';
-import { cachedHeader, type Snapshot } from '@/lib/db/snapshots';
+import type { CachedDeal } from '@/lib/messaging/wire';
 import { dealHeader, type DealHeader } from '@/lib/domain/header';
 import type { CrmProblem } from '@/lib/domain/problem';
 import { briefMarkdown } from '@/lib/brief/markdown';
@@ -74,9 +74,9 @@ function useTarget(): { deal: DealRef | null; pageUrl: string | null; pinned: bo
   return { deal: dealFromUrl(pageUrl), pageUrl, pinned: pinnedUrl !== null };
 }
 
-function fromCache(s: Snapshot, rules: RulesConfig): View {
+function fromCache(s: CachedDeal, rules: RulesConfig): View {
   return {
-    deal: cachedHeader(s),
+    deal: s.header,
     artifact: s.artifact,
     rules,
     fetchedAt: s.fetchedAt,
@@ -91,7 +91,7 @@ export function BriefApp() {
   const [problem, setProblem] = useState<CrmProblem | null>(null);
   const [activities, setActivities] = useState<BatonActivity[]>([]);
   const [copied, setCopied] = useState<string | null>(null);
-  const [recent, setRecent] = useState<Snapshot[]>([]);
+  const [recent, setRecent] = useState<CachedDeal[]>([]);
   const key = deal ? dealKey(deal) : null;
   // The deal on screen now: an answer about an earlier deal (the tab moved on) is dropped.
   const shown = useRef<string | null>(key);
@@ -134,7 +134,8 @@ export function BriefApp() {
     void (async () => {
       // What Baton saved last, at once; then the CRM's current state.
       const [cached, settings] = await Promise.all([sendMessage('deal/cached', { deal }), sendMessage('settings/get', {})]);
-      if (alive && cached.snapshot) setView((v) => v ?? fromCache(cached.snapshot as Snapshot, settings.settings.rules));
+      const last = cached.snapshot;
+      if (alive && last) setView((v) => v ?? fromCache(last, settings.settings.rules));
       if (alive) await refresh(deal, true);
     })();
     const timer = setInterval(() => {
@@ -168,7 +169,7 @@ export function BriefApp() {
             <ul className="recent">
               {recent.map((s) => (
                 <li key={s.dealKey}>
-                  <a href={`?deal=${encodeURIComponent(s.url ?? '')}`}>{s.name || s.deal.recordId}</a> <span className="muted">{s.stage} · {age(s.fetchedAt)}</span>
+                  <a href={`?deal=${encodeURIComponent(s.header.url)}`}>{s.header.name || s.header.deal.recordId}</a> <span className="muted">{s.header.stage} · {age(s.fetchedAt)}</span>
                 </li>
               ))}
             </ul>

@@ -34,6 +34,7 @@ import {
   putSnapshot,
   retryNow,
   saveDraft,
+  cachedHeader,
   type BatonDatabase,
   type OutboxItem,
   type Review,
@@ -96,19 +97,7 @@ export function overrideRecord(reason: string, stageLabel: string, findings: rea
 // Stored records become messages field by field, so what is added to a store stays in the store.
 
 function cachedDealOf(s: Snapshot): CachedDeal {
-  return {
-    dealKey: s.dealKey,
-    deal: s.deal,
-    fetchedAt: s.fetchedAt,
-    name: s.name,
-    stage: s.stage,
-    amount: s.amount,
-    closeDate: s.closeDate,
-    owner: s.owner,
-    account: s.account,
-    artifact: s.artifact,
-    url: s.url,
-  };
+  return { dealKey: s.dealKey, fetchedAt: s.fetchedAt, header: cachedHeader(s), artifact: s.artifact };
 }
 
 function savedReviewOf(r: Review): SavedReview {

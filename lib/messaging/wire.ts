@@ -6,25 +6,19 @@
  */
 import { z } from '@/lib/zod';
 import { DealKey, DealRef } from '@/lib/domain/deal';
+import { DealHeader } from '@/lib/domain/header';
 import { RawArtifact } from '@/lib/domain/elements';
 import { ReviewVerdict } from '@/lib/domain/activity';
 
 /** Date#toISOString() output, as every stored time is. */
 const Timestamp = z.iso.datetime({ precision: 3 });
 
-/** The last CRM read of a deal that Baton keeps: shown at once, and in the list of recent deals. */
+/** The last CRM read of a deal that Baton keeps: its header and handoff, shown at once and in the list of recent deals. */
 export const CachedDeal = z.object({
   dealKey: DealKey,
-  deal: DealRef,
   fetchedAt: Timestamp,
-  name: z.string(),
-  stage: z.string(),
-  amount: z.number().finite().nullable(),
-  closeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'closeDate must be YYYY-MM-DD').nullable(),
-  owner: z.string().nullable(),
-  account: z.string().nullable(),
+  header: DealHeader,
   artifact: RawArtifact,
-  url: z.url().optional(),
 });
 export type CachedDeal = z.infer<typeof CachedDeal>;
 

@@ -70,7 +70,7 @@ describe('deal/snapshot', () => {
     expect(dealHeader(live.snapshot)).toMatchObject({ amount: 48_000, currency: 'EUR' });
     const { snapshot: cached } = await handlers['deal/cached']({ deal }, fromExtension);
     if (cached === null) throw new Error('nothing was cached');
-    expect(cachedHeader(cached)).toEqual(dealHeader(live.snapshot));
+    expect(cached.header).toEqual(dealHeader(live.snapshot));
   });
 
   it('turns CRM failures into an answer, not a thrown error', async () => {

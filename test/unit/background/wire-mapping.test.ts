@@ -75,7 +75,7 @@ describe('stored records reach messages only as the message declares them', () =
     const { handlers, db } = setup();
     await putSnapshot(await db(), { deal, name: 'Acme', stage: 'Negotiation', amount: 1, closeDate: null, owner: null, account: null, artifact: emptyArtifact(), url: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view' }, NOW);
     const cached = await handlers['deal/cached']({ deal }, fromExtension);
-    expect(cached.snapshot).toMatchObject({ name: 'Acme', dealKey: 'salesforce:acme:006Hs00001abcDEIAY' });
+    expect(cached.snapshot).toMatchObject({ header: { name: 'Acme' }, dealKey: 'salesforce:acme:006Hs00001abcDEIAY' });
     expect(leaks(cached)).toEqual([]);
     const recent = await handlers['deals/recent']({ limit: 5 }, fromExtension);
     expect(recent.deals).toHaveLength(1);
