@@ -5,13 +5,18 @@
  */
 import type { z } from '@/lib/zod';
 import { CrmError, type CrmProblem } from '@/lib/domain/problem';
-import { parseRetryAfter } from '@/lib/crms/shared/api/http';
-import { readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
+import { parseRetryAfter, readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
+import { statusProblem, type StatusWording } from '@/lib/crms/shared/api/statusProblem';
 import { HubSpotErrorBody } from './schemas';
 
 /** HubSpot's API host. EU portals use it too (a regional API host is not documented; see README). */
 export const HUBSPOT_API_HOST = 'api.hubapi.com';
 const NAME = 'HubSpot';
+const WORDING: StatusWording = {
+  crm: NAME,
+  notFound: 'HubSpot has no such deal (deleted, or in another portal).',
+  rateLimited: 'HubSpot is limiting requests right now. Baton will try again.',
+};
 
 export function classifyHubSpotError(status: number, body: unknown, retryAfter: string | null): CrmProblem {
   const parsed = HubSpotErrorBody.safeParse(body);
@@ -29,30 +34,11 @@ export function classifyHubSpotError(status: number, body: unknown, retryAfter: 
       message: 'Baton’s HubSpot token lacks a permission it needs (scopes crm.objects.deals.read, crm.objects.deals.write, crm.schemas.deals.read). Give the private app those scopes and reconnect.',
     };
   }
-  if (status === 403) return { ...base, kind: 'forbidden', message: `HubSpot refused: ${said || 'you do not have access.'}` };
-  if (status === 404) return { ...base, kind: 'not-found', message: 'HubSpot has no such deal (deleted, or in another portal).' };
   if (status === 409) return { ...base, kind: 'conflict', message: 'The deal changed in HubSpot while you were editing it.' };
-  if (status === 429) {
-    return {
-      ...base,
-      kind: 'rate-limited',
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      message: 'HubSpot is limiting requests right now. Baton will try again.',
-    };
-  }
   if (status === 400 && /PROPERTY_DOESNT_EXIST/.test(said)) {
     return { ...base, kind: 'missing-fields', message: `HubSpot does not know a property Baton asked for: ${said}` };
   }
-  if (status === 400) return { ...base, kind: 'validation', message: said ? `HubSpot refused the change: ${said}` : 'HubSpot refused the change.' };
-  if (status >= 500) {
-    return {
-      ...base,
-      kind: 'unavailable',
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      message: `HubSpot is unavailable right now (HTTP ${status}). Baton will try again.`,
-    };
-  }
-  return { ...base, kind: 'bad-response', message: `HubSpot answered HTTP ${status}${said ? `: ${said}` : ''}.` };
+  return statusProblem({ status, said, retryAfterSeconds, base }, WORDING);
 }
 
 export class HubSpotApi {

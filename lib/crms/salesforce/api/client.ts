@@ -5,13 +5,18 @@
  */
 import type { z } from '@/lib/zod';
 import { CrmError, type CrmProblem } from '@/lib/domain/problem';
-import { parseRetryAfter } from '@/lib/crms/shared/api/http';
-import { readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
+import { parseRetryAfter, readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
+import { rateLimitedProblem, statusProblem, type StatusWording } from '@/lib/crms/shared/api/statusProblem';
 import { SalesforceErrorBody } from './schemas';
 
 /** Spring '26 (v66.0): the version Baton is tested against; pinned so a release cannot change shapes under us. */
 export const SALESFORCE_API_VERSION = '66.0';
 const NAME = 'Salesforce';
+const WORDING: StatusWording = {
+  crm: NAME,
+  notFound: 'Salesforce has no such record (deleted, or not shared with you).',
+  rateLimited: 'Salesforce is refusing requests for now (API request limit reached). Baton will try again later.',
+};
 
 export interface SalesforceConnection {
   /** e.g. acme--uat.sandbox.my.salesforce.com */
@@ -36,14 +41,8 @@ export function classifySalesforceError(status: number, body: unknown, retryAfte
   if (status === 401) {
     return { ...base, kind: 'session-expired', message: 'Your Salesforce session has expired. Reload Salesforce and sign in again.' };
   }
-  if (code === 'REQUEST_LIMIT_EXCEEDED' || status === 429) {
-    return {
-      ...base,
-      kind: 'rate-limited',
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      message: 'Salesforce is refusing requests for now (API request limit reached). Baton will try again later.',
-    };
-  }
+  const facts = { status, said, retryAfterSeconds, base };
+  if (code === 'REQUEST_LIMIT_EXCEEDED') return rateLimitedProblem(facts, WORDING);
   if (status === 403 && (ACCESS_CODES.has(code) || code === '')) {
     return {
       ...base,
@@ -51,26 +50,14 @@ export function classifySalesforceError(status: number, body: unknown, retryAfte
       message: `Salesforce does not let Baton use its API with your session${said ? ` (“${said}”)` : ''}. Ask your admin about API access for your profile or for Baton.`,
     };
   }
-  if (status === 403) return { ...base, kind: 'forbidden', message: `Salesforce refused: ${said || 'you do not have access.'}` };
-  if (status === 404) return { ...base, kind: 'not-found', message: 'Salesforce has no such record (deleted, or not shared with you).' };
+  if (status === 403 || status === 404) return statusProblem(facts, WORDING); // before the lock code, as it always was
   if (status === 412 || code === 'ENTITY_IS_LOCKED') {
     return { ...base, kind: 'conflict', message: 'The record changed in Salesforce while you were editing it.' };
   }
   if (status === 400 && (code === 'INVALID_FIELD' || code === 'INVALID_FIELD_FOR_INSERT_UPDATE' || code === 'NO_SUCH_COLUMN')) {
     return { ...base, kind: 'missing-fields', message: `Salesforce does not know a field Baton asked for: ${said}` };
   }
-  if (status === 400) {
-    return { ...base, kind: 'validation', message: said ? `Salesforce refused the change: ${said}` : 'Salesforce refused the change.' };
-  }
-  if (status === 503 || status === 502 || status === 504 || status >= 500) {
-    return {
-      ...base,
-      kind: 'unavailable',
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      message: `Salesforce is unavailable right now (HTTP ${status}). Baton will try again.`,
-    };
-  }
-  return { ...base, kind: 'bad-response', message: `Salesforce answered HTTP ${status}${said ? `: ${said}` : ''}.` };
+  return statusProblem(facts, WORDING);
 }
 
 export class SalesforceApi {
