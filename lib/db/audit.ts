@@ -1,15 +1,7 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { Finding } from '@/lib/rules/types';
-import {
-  IsoTimestamp,
-  checkLimit,
-  collect,
-  dealFields,
-  forWrite,
-  keyMatchesDeal,
-  type ListResult,
-} from './common';
+import { IsoTimestamp, checkLimit, collect, dealFields, forWrite, keyMatchesDeal, type ListResult } from './common';
 import { HIGHEST_STRING, type BatonDatabase } from './schema';
 
 export const AuditEvent = z.enum([

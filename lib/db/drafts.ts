@@ -1,17 +1,6 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
-import {
-  ArtifactFields,
-  IsoTimestamp,
-  KEY_MISMATCH,
-  collect,
-  compareStrings,
-  dealFields,
-  forWrite,
-  keyMatchesDeal,
-  readOne,
-  type ListResult,
-} from './common';
+import { ArtifactFields, IsoTimestamp, KEY_MISMATCH, collect, compareStrings, dealFields, forWrite, keyMatchesDeal, readOne, type ListResult } from './common';
 import type { BatonDatabase } from './schema';
 
 /** What the user typed for a deal and has not saved to the CRM yet. */

@@ -1,17 +1,7 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS } from '@/lib/domain/elements';
-import {
-  ArtifactFields,
-  IsoTimestamp,
-  RecordNotFoundError,
-  collect,
-  dealFields,
-  forWrite,
-  keyMatchesDeal,
-  readOne,
-  type ListResult,
-} from './common';
+import { ArtifactFields, IsoTimestamp, RecordNotFoundError, collect, dealFields, forWrite, keyMatchesDeal, readOne, type ListResult } from './common';
 import { HIGHEST_STRING, type BatonDatabase } from './schema';
 
 /**

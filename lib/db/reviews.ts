@@ -1,17 +1,6 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
-import {
-  IsoTimestamp,
-  KEY_MISMATCH,
-  RecordNotFoundError,
-  collect,
-  compareStrings,
-  dealFields,
-  forWrite,
-  keyMatchesDeal,
-  readOne,
-  type ListResult,
-} from './common';
+import { IsoTimestamp, KEY_MISMATCH, RecordNotFoundError, collect, compareStrings, dealFields, forWrite, keyMatchesDeal, readOne, type ListResult } from './common';
 import type { BatonDatabase } from './schema';
 import { ReviewVerdict } from '@/lib/domain/activity';
 

@@ -2,17 +2,7 @@ import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { RawArtifact } from '@/lib/domain/elements';
 import { DealHeader } from '@/lib/domain/header';
-import {
-  IsoTimestamp,
-  KEY_MISMATCH,
-  checkLimit,
-  collect,
-  dealFields,
-  forWrite,
-  keyMatchesDeal,
-  readOne,
-  type ListResult,
-} from './common';
+import { IsoTimestamp, KEY_MISMATCH, checkLimit, collect, dealFields, forWrite, keyMatchesDeal, readOne, type ListResult } from './common';
 import type { BatonDatabase } from './schema';
 
 /**
