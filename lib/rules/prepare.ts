@@ -82,8 +82,10 @@ function normalizeKeepingBreaks(raw: string, sentences: boolean): string {
   // One scan answers both questions for most text: printable ASCII with \n breaks only.
   const plain = !NOT_PLAIN_ASCII_OR_CR.test(raw);
   const ascii = plain || !NOT_PLAIN_ASCII.test(raw);
-  let t = ascii ? raw : cleanText(raw);
-  if (!plain && OTHER_BREAKS_TEST.test(t)) t = t.replace(OTHER_BREAKS, '\n');
+  // Breaks first, as splitLines sees them: cleanText drops invisible characters, and "\r\uFEFF\n"
+  // would otherwise become one \r\n break where splitLines counts two lines.
+  let t = !plain && OTHER_BREAKS_TEST.test(raw) ? raw.replace(OTHER_BREAKS, '\n') : raw;
+  if (!ascii) t = cleanText(t);
   if (sentences) t = t.replace(SENTENCE_END, SENTENCE_MARK);
   if (ascii) return t.toLowerCase().replace(NON_WORD_ASCII, ' ');
   const lower = t.normalize('NFKC').toLowerCase();

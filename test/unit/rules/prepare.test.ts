@@ -29,6 +29,11 @@ describe('prepareElement: one-pass normalisation', () => {
     );
   });
 
+  it('an invisible character between \\r and \\n leaves two line breaks, as splitLines counts them (found by the property above)', () => {
+    expect(prepareElement('useCase', '\r\uFEFF\nTom').lines.map((l) => ({ line: l.line, norm: l.norm }))).toEqual([{ line: 3, norm: 'tom' }]);
+    expect(prepareElement('promises', 'a\r\u200B\nb').lines.map((l) => l.line)).toEqual([1, 3]);
+  });
+
   it('the element’s norm is normalizeForMatch of the whole value', () => {
     fc.assert(
       fc.property(text, fc.constantFrom('useCase' as const, 'stakeholders' as const), (raw, key) => {
