@@ -191,7 +191,8 @@ test('shows the cached brief at once, follows CRM saves, and works offline from 
   let page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Live from the CRM')).toBeVisible();
   box.org.editElsewhere(opp.id, { [HANDOFF_FIELDS.useCase]: 'Edited in Salesforce a moment ago by the AE' });
-  await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 10_000 });
+  // The panel re-reads every 5 s (REFRESH_MS in components/brief/BriefApp.tsx), then the read itself.
+  await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 20_000 });
   await page.close();
   // Reopened on a slow CRM: the saved brief shows first, marked with its age, then the live one.
   const slowCrm = await holdRequests(context, (url) => url.host === box.org.apiHost);

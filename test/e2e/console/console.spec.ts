@@ -4,6 +4,9 @@ import { test } from '../fixtures';
 import { caption, expect, openConsole, teamSandbox, TODAY } from './fixtures';
 import { kindOf } from '@/test/fixtures/team';
 
+// Each test loads a team's 400 deals from both sandbox CRMs into a fresh console first: up to
+// 18 s a test beside two CPU hogs on two cores.
+test.slow();
 
 test('lists the team’s won and late-stage deals from both CRMs; filters, search and sort work on all of them', async ({ context, extensionUrl }) => {
   await teamSandbox(context, extensionUrl);

@@ -62,6 +62,8 @@ test('styles leak neither way: the page’s hostile CSS does not reach Baton, Ba
 });
 
 test('the dialog works with the keyboard alone', async ({ context }) => {
+  // A sentence typed key by key and 40 Tabs: up to 16 s beside two CPU hogs.
+  test.slow();
   const box = await sandbox(context);
   const opp = box.org.addOpportunity({ name: 'Keyboard' });
   const page = await openRecord(context, box, opp.id);
