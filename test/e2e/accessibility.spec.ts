@@ -11,6 +11,9 @@ import { connect, hubspotSandbox, openDeal, pickStage } from './hubspot/fixtures
  * options page have their scans next to their own tests.
  */
 
+// Up to four axe scans and two keyboard walks a test: up to 22 s beside two CPU hogs on two cores.
+test.slow();
+
 /** Scans the badge closed, opens it by keyboard, scans it open, closes it with Escape. */
 async function checkBadge(page: Page) {
   await expect(badge(page)).toHaveText(/Handoff \d\/3/);

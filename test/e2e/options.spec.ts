@@ -70,6 +70,8 @@ test.describe('options page', () => {
   });
 
   test('generates the server-side rules from the saved settings and copies them, by keyboard alone', async ({ context, extensionUrl }) => {
+    // Tab by Tab through the page, then an axe scan of all of it: up to 23 s beside two CPU hogs.
+    test.slow();
     const page = await context.newPage();
     // The clipboard cannot be read back from an extension page (no permission can be granted to
     // its origin), so the page's clipboard records what it is given, and refuses the second copy.

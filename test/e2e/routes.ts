@@ -1,5 +1,5 @@
 /** Playwright routes to the sandbox CRMs: a route's request in the fakes' shape, and their answers back. */
-import type { Route } from '@playwright/test';
+import type { BrowserContext, Route } from '@playwright/test';
 import type { FakeRequest, FakeResponse } from '@/test/fixtures/http';
 
 export function requestOf(route: Route): FakeRequest {
@@ -17,3 +17,20 @@ export const html = (body: string | null, missing = 'No such record.') => ({
   headers: { 'content-type': 'text/html; charset=utf-8' },
   body: body ?? `<!doctype html><title>Not found</title><p>${missing}`,
 });
+
+/**
+ * Holds the requests `matches` picks until `release()`, then passes them on to the routes set up
+ * before (the sandbox's): a CRM exactly as slow as a test needs, however fast or busy the machine.
+ * Requests after the release go straight through. `held` lists the URLs held so far.
+ */
+export async function holdRequests(context: BrowserContext, matches: (url: URL) => boolean): Promise<{ held: string[]; release(): void }> {
+  const held: string[] = [];
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await context.route(matches, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.fallback();
+  });
+  return { held, release };
+}

@@ -7,6 +7,7 @@ import { RICH_HANDOFF } from '@/test/fixtures/handoffs';
 import { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
 import { serveHubSpot } from '../hubspot/sandbox';
 import { connect } from '../hubspot/fixtures';
+import { holdRequests } from '../routes';
 
 
 async function openBrief(context: BrowserContext, extensionUrl: (p: string) => string, dealUrl?: string): Promise<Page> {
@@ -71,7 +72,16 @@ test('HTML and script in every field render as text, and nothing runs', async ({
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<b onmouseover="window.__xss=99">Bold</b>');
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('<img src=x onerror="window.__xss=1">');
   expect(await page.locator('img, script:not([src]), b').count()).toBe(0);
-  await page.waitForTimeout(300);
+  // The payload's images point at "x". Once the panel has failed to load "x" for an image of our own,
+  // made after the brief rendered, any onerror the brief let through would have run.
+  await page.evaluate(
+    () =>
+      new Promise<void>((settled) => {
+        const probe = new Image();
+        probe.onerror = probe.onload = () => settled();
+        probe.src = 'x';
+      }),
+  );
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
 
@@ -185,16 +195,17 @@ test('shows the cached brief at once, follows CRM saves, and works offline from 
   const amount = (p: Page) => p.locator('.facts div').filter({ hasText: 'Amount' }).locator('dd');
   await expect(amount(page)).toHaveText('EUR 120,000');
   box.org.editElsewhere(opp.id, { [HANDOFF_FIELDS.useCase]: 'Edited in Salesforce a moment ago by the AE' });
-  await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 10_000 });
+  // The panel re-reads every 5 s (REFRESH_MS in components/brief/BriefApp.tsx), then the read itself.
+  await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE', { timeout: 20_000 });
   await page.close();
   // Reopened on a slow CRM: the saved brief shows first, marked with its age, then the live one.
-  box.org.latencyMs = 1500;
+  const slowCrm = await holdRequests(context, (url) => url.host === box.org.apiHost);
   page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Saved by Baton, as of')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Use case' })).toContainText('Edited in Salesforce a moment ago by the AE');
+  slowCrm.release();
   await expect(page.getByText('Live from the CRM')).toBeVisible();
   await page.close();
-  box.org.latencyMs = 0;
   box.org.failNext({ path: /^ui-api\/records\//, status: 503, times: 20 });
   page = await openBrief(context, extensionUrl, box.recordUrl(opp.id));
   await expect(page.getByText('Saved by Baton, as of')).toBeVisible();
@@ -234,29 +245,65 @@ test('follows the active tab, from a Salesforce deal to a HubSpot deal; elsewher
   await expect(panel.getByRole('region', { name: 'Recently viewed deals' }).getByRole('link')).toHaveText(['HubSpot side', 'Reached by SPA', 'Salesforce side']);
 });
 
+/**
+ * Makes the page note, in window.__snapshotAnswers, the record id of each "deal/snapshot" answer it
+ * receives, before Baton's code sees the answer. Baton's messaging client sends through
+ * chrome.runtime.sendMessage (lib/messaging/client.ts; webextension-polyfill, when it wraps it,
+ * passes a callback, else a promise comes back); this wraps it before the page's scripts run.
+ */
+async function recordSnapshotAnswers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const answers: string[] = [];
+    Object.assign(window, { __snapshotAnswers: answers });
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(...args: unknown[]): unknown } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args: unknown[]) => {
+      const message = args.find((a): a is { type: string; payload: { deal?: { recordId: string } } } => typeof a === 'object' && a !== null && 'type' in a);
+      const note = () => {
+        if (message?.type === 'deal/snapshot' && message.payload.deal) answers.push(message.payload.deal.recordId);
+      };
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        return send(...args.slice(0, -1), (answer: unknown) => {
+          note();
+          callback(answer);
+        });
+      }
+      return (send(...args) as Promise<unknown>).finally(note);
+    };
+  });
+}
+
 test('a slow answer about the deal the panel left does not replace the deal it shows now', async ({ context, extensionUrl }) => {
   const box = await sandbox(context);
   const slow = box.org.addOpportunity({ name: 'Slow to answer', handoff: GOOD_HANDOFF });
   const quick = box.org.addOpportunity({ name: 'Quick to answer', handoff: GOOD_HANDOFF });
-  const panel = await openBrief(context, extensionUrl);
-  box.org.failNext({ path: new RegExp(`^ui-api/records/${slow.id}`), status: 0, delayMs: 3000, times: 10 });
+  const panel = await context.newPage();
+  await recordSnapshotAnswers(panel);
+  await panel.goto(extensionUrl('sidepanel.html'));
+  // The CRM answers about the slow deal when the test says so (a fixed delay can be shorter than
+  // this test's own steps on a busy machine, and then the answer is no longer late).
+  const slowAnswer = await holdRequests(context, (url) => url.host === box.org.apiHost && url.pathname.endsWith(`/ui-api/records/${slow.id}`));
   const first = await context.newPage();
   await first.goto(box.recordUrl(slow.id), { waitUntil: 'commit' });
   await first.bringToFront();
   await expect(panel.getByText('Reading the deal…')).toBeVisible();
   // Both the gate in that tab and the panel have asked for the slow deal: the panel's read is in flight.
-  await expect.poll(() => box.org.requests.filter((r) => r.url.includes(`ui-api/records/${slow.id}`)).length).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => slowAnswer.held.length).toBeGreaterThanOrEqual(2);
   const second = await context.newPage();
   await second.goto(box.recordUrl(quick.id), { waitUntil: 'commit' });
   await second.bringToFront();
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quick to answer');
-  // Every heading the panel shows from now on, until the slow answer has surely arrived.
+  // Every heading the panel shows from now on, until the slow answer has arrived.
   await panel.evaluate(() => {
     const seen: string[] = [];
     Object.assign(window, { __headings: seen });
     new MutationObserver(() => seen.push(document.querySelector('h1')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await panel.waitForTimeout(4000);
+  slowAnswer.release();
+  // Until the slow answer has reached the panel, and the panel has had a turn to act on it.
+  await expect.poll(() => panel.evaluate(() => (window as unknown as { __snapshotAnswers: string[] }).__snapshotAnswers)).toContain(slow.id);
+  await panel.evaluate(() => new Promise((turn) => setTimeout(turn, 0)));
   const seen = await panel.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
   expect(seen.filter((h) => h !== 'Quick to answer')).toEqual([]);
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Quick to answer');

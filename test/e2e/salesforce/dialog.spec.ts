@@ -1,4 +1,6 @@
+import type { Worker } from '@playwright/test';
 import { test } from '../fixtures';
+import { DB_NAME } from '@/lib/db/schema';
 import { HANDOFF_FIELDS } from '@/test/fixtures/salesforce/org';
 import { GOOD_HANDOFF, badge, closeThroughInlineEdit, closeThroughPath, expect, gateDialog, openRecord, sandbox, setSettings } from './fixtures';
 
@@ -109,13 +111,36 @@ test('warn mode shows the findings and lets the rep go on; off mode does nothing
   expect(second.stage).toBe('Closed Won');
 });
 
-test('what the rep typed survives a reload', async ({ context }) => {
+/** The use cases of the drafts the background has stored (IndexedDB, store "drafts" of lib/db/schema.ts). */
+async function draftedUseCases(serviceWorker: Worker): Promise<string[]> {
+  return serviceWorker.evaluate(
+    (name) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        // Only read: creating the database is Baton's job (an empty one would skip its schema).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error(`Could not open ${name}`));
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('drafts');
+          const all = read.objectStore('drafts').getAll();
+          all.onsuccess = () => resolve(all.result.map((d: { fields: { useCase?: string } }) => d.fields.useCase ?? ''));
+          all.onerror = () => reject(all.error ?? new Error('Could not read the drafts'));
+          read.oncomplete = read.onabort = () => db.close();
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+test('what the rep typed survives a reload', async ({ context, serviceWorker }) => {
   const box = await sandbox(context);
   const opp = box.org.addOpportunity({ name: 'Draft' });
   const page = await openRecord(context, box, opp.id);
   await closeThroughPath(page, 'Closed Won');
   await gateDialog(page).getByRole('textbox', { name: 'Use case' }).fill('Forecasting for 40 regional managers, replacing the spreadsheet');
-  await page.waitForTimeout(800); // the draft is saved shortly after typing
+  // The draft is saved shortly after typing (lib/gate/controller.ts); reload once it is stored.
+  await expect.poll(() => draftedUseCases(serviceWorker)).toContain('Forecasting for 40 regional managers, replacing the spreadsheet');
   await page.reload();
   await expect(badge(page)).toHaveText(/Handoff \d\/3/);
   await closeThroughPath(page, 'Closed Won');

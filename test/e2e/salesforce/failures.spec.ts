@@ -1,6 +1,7 @@
 import { test } from '../fixtures';
 import { HANDOFF_FIELDS } from '@/test/fixtures/salesforce/org';
 import { GOOD_HANDOFF, badge, closeThroughPath, expect, gateDialog, openRecord, sandbox } from './fixtures';
+import { holdRequests } from '../routes';
 
 const fillNonNegotiables = async (dialog: ReturnType<typeof gateDialog>) => {
   await dialog.getByRole('textbox', { name: 'Use case' }).fill(GOOD_HANDOFF.useCase);
@@ -42,10 +43,12 @@ test('a slow Salesforce: the rep sees that Baton is checking', async ({ context 
   const box = await sandbox(context);
   const opp = box.org.addOpportunity({ name: 'Slow' });
   const page = await openRecord(context, box, opp.id);
-  box.org.latencyMs = 1500;
+  // Salesforce answers once the rep has seen Baton checking (a fixed latency can be over before a busy machine looks).
+  const slowCrm = await holdRequests(context, (url) => url.host === box.org.apiHost);
   await closeThroughPath(page, 'Closed Won');
   await expect(page.getByRole('dialog', { name: 'Checking the handoff…' })).toBeVisible();
-  await expect(gateDialog(page)).toContainText('Complete the handoff before closing won', { timeout: 15_000 });
+  slowCrm.release();
+  await expect(gateDialog(page)).toContainText('Complete the handoff before closing won');
 });
 
 test('API access refused: the deal is read from the page (read-only), said so, and close anyway still works', async ({ context }) => {
