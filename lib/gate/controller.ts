@@ -67,6 +67,11 @@ export class GateController {
     return this.tracker.arm(deal);
   }
 
+  /** The API was closed and the page had not drawn the deal yet: look at the page again. */
+  readPageAgain(): void {
+    this.tracker.readPageAgain();
+  }
+
   disarm(): void {
     this.tracker.disarm();
   }

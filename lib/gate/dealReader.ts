@@ -3,7 +3,7 @@
  * the API is closed to Baton; and the org's stage list, kept from every read, which tells at the
  * moment of a click whether the target stage is won.
  */
-import type { DealRef } from '@/lib/domain/deal';
+import { dealKey, type DealRef } from '@/lib/domain/deal';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import { meansNoApiAccess, type CrmProblem } from '@/lib/domain/problem';
 import type { Policy } from '@/lib/messaging/protocol';
@@ -21,6 +21,8 @@ const orgKey = (org: Org) => `${org.crm}:${org.instance}`;
 export class DealReader {
   private stagesByOrg = new Map<string, StageOption[]>();
   private fallback: PageFallback | null = null;
+  /** The deal whose API read was refused while its page did not show it yet: what to say when the page does. */
+  private pageNotReady: { key: string; problem: CrmProblem; policy: Policy } | null = null;
 
   constructor(private readonly services: Pick<GateServices, 'snapshot' | 'stages'>) {}
 
@@ -41,11 +43,31 @@ export class DealReader {
       if (result.snapshot.stages) this.stagesByOrg.set(orgKey(deal), result.snapshot.stages);
       return result;
     }
+    this.pageNotReady = null;
     if (meansNoApiAccess(result.problem.kind) && this.fallback) {
-      const fromPage = this.fallback(deal, result.problem);
-      if (fromPage) return { ok: true, snapshot: { ...fromPage, stages: fromPage.stages ?? this.knownStages(deal) }, policy: result.policy };
+      const fromPage = this.fromPage(deal, result.problem, result.policy);
+      if (fromPage) return fromPage;
+      this.pageNotReady = { key: dealKey(deal), problem: result.problem, policy: result.policy };
     }
     return { ok: false, problem: result.problem };
+  }
+
+  /**
+   * The page again, when the API was closed to Baton and the page had not drawn the deal yet at
+   * the last read (a CRM page renders its fields well after its URL changes); null while it still
+   * has not, or when the last read did not end that way.
+   */
+  readPageAgain(deal: DealRef): DealRead | null {
+    const pending = this.pageNotReady;
+    if (pending === null || pending.key !== dealKey(deal)) return null;
+    const fromPage = this.fromPage(deal, pending.problem, pending.policy);
+    if (fromPage) this.pageNotReady = null;
+    return fromPage;
+  }
+
+  private fromPage(deal: DealRef, problem: CrmProblem, policy: Policy): DealRead | null {
+    const fromPage = this.fallback?.(deal, problem) ?? null;
+    return fromPage ? { ok: true, snapshot: { ...fromPage, stages: fromPage.stages ?? this.knownStages(deal) }, policy } : null;
   }
 
   knownStages(org: Org): StageOption[] | null {

@@ -29,7 +29,7 @@ export class ReadinessTracker {
   private armedAt = 0;
 
   constructor(
-    private readonly reader: Pick<DealReader, 'read'>,
+    private readonly reader: Pick<DealReader, 'read' | 'readPageAgain'>,
     private readonly clock: Clock,
   ) {}
 
@@ -42,14 +42,26 @@ export class ReadinessTracker {
     const result = await this.reader.read(deal);
     if (started !== this.armedAt) return; // navigated on meanwhile
     performance.mark('baton:deal-data');
-    if (result.ok) {
-      const { snapshot, policy } = result;
-      const evaluation = evaluateHandoff(snapshot.artifact, snapshot, snapshot.stage.label, policy.rules, this.clock);
-      this.store.set({ kind: 'ready', deal, snapshot, policy, evaluation });
-      performance.mark('baton:gate-armed');
-    } else {
-      this.store.set({ kind: 'failed', deal, problem: result.problem });
-    }
+    if (result.ok) this.setReady(deal, result.snapshot, result.policy);
+    else this.store.set({ kind: 'failed', deal, problem: result.problem });
+  }
+
+  /**
+   * The API is closed to Baton and the page had not shown the deal when it was read: looks at the
+   * page again (the host page calls this on each of its looks), so the badge does not stay
+   * "unavailable" on a page that has drawn its fields since. The API is not asked again.
+   */
+  readPageAgain(): void {
+    const current = this.store.get();
+    if (current.kind !== 'failed') return;
+    const result = this.reader.readPageAgain(current.deal);
+    if (result?.ok) this.setReady(current.deal, result.snapshot, result.policy);
+  }
+
+  private setReady(deal: DealRef, snapshot: DealSnapshot, policy: Policy): void {
+    const evaluation = evaluateHandoff(snapshot.artifact, snapshot, snapshot.stage.label, policy.rules, this.clock);
+    this.store.set({ kind: 'ready', deal, snapshot, policy, evaluation });
+    performance.mark('baton:gate-armed');
   }
 
   disarm(): void {

@@ -21,6 +21,7 @@ function fakes() {
     disarm: vi.fn(),
     loadStages: vi.fn(async () => {}),
     setPageFallback: vi.fn(),
+    readPageAgain: vi.fn(),
     shouldHold: vi.fn(() => true),
     hold: vi.fn(async (move: HeldMove) => {
       held = move;

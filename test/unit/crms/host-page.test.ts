@@ -14,7 +14,7 @@ const modeOf = (url: string): HostMode => {
 function setup(startAt: string) {
   history.replaceState({}, '', startAt);
   const gate = new AbortController();
-  const controller = { arm: vi.fn(async () => {}), disarm: vi.fn(), loadStages: vi.fn(async () => {}), setPageFallback: vi.fn() };
+  const controller = { arm: vi.fn(async () => {}), disarm: vi.fn(), loadStages: vi.fn(async () => {}), setPageFallback: vi.fn(), readPageAgain: vi.fn() };
   const urlListeners = new Set<() => void>();
   const onClick = vi.fn();
   const check = vi.fn();
@@ -54,6 +54,19 @@ describe('followHostPage', () => {
     expect(onClick).not.toHaveBeenCalled();
     expect(controller.arm).not.toHaveBeenCalled();
     expect(page.instance()).toBeNull();
+    stop();
+  });
+
+  it('each look at a record page also reads the page again for the badge (the API may be closed and the fields drawn late); not on a board', async () => {
+    vi.useFakeTimers();
+    const { controller, navigate, stop } = setup('/contacts/123/deal/1');
+    await vi.waitFor(() => expect(controller.arm).toHaveBeenCalled());
+    vi.advanceTimersByTime(3000);
+    expect(controller.readPageAgain).toHaveBeenCalledTimes(3);
+    await navigate('/contacts/123/objects/0-3/views/all/board');
+    controller.readPageAgain.mockClear();
+    vi.advanceTimersByTime(3000);
+    expect(controller.readPageAgain).not.toHaveBeenCalled();
     stop();
   });
 

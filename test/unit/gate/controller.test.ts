@@ -139,6 +139,32 @@ describe('GateController.hold', () => {
     expect(GateController.writableElements(gate(controller).snapshot).size).toBe(0);
   });
 
+  it('the badge reads the page again once it has drawn the deal, when the API was refused before it had (without asking the API again)', async () => {
+    const services = fakeServices();
+    services.snapshot.mockResolvedValue({ ok: false, problem: { kind: 'session-expired', message: 'Token revoked.' }, policy: POLICY });
+    const controller = new GateController(services, NOW);
+    let drawn = false;
+    controller.setPageFallback(() => (drawn ? snapshotOf({ useCase: 'TBD' }, { source: 'page', writable: false, stages: null, notice: 'Read from the page' }) : null));
+    await controller.arm(DEAL);
+    expect(controller.readiness.get()).toMatchObject({ kind: 'failed', problem: { kind: 'session-expired' } });
+    controller.readPageAgain(); // the page has not drawn the deal yet
+    expect(controller.readiness.get().kind).toBe('failed');
+    drawn = true;
+    controller.readPageAgain();
+    expect(controller.readiness.get()).toMatchObject({ kind: 'ready', snapshot: { source: 'page' } });
+    expect(services.snapshot).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refusal that is not about API access is not papered over by the page', async () => {
+    const services = fakeServices();
+    services.snapshot.mockResolvedValue({ ok: false, problem: { kind: 'not-found', message: 'Gone.' }, policy: POLICY });
+    const controller = new GateController(services, NOW);
+    controller.setPageFallback(() => snapshotOf({ useCase: 'TBD' }, { source: 'page', writable: false, stages: null, notice: 'Read from the page' }));
+    await controller.arm(DEAL);
+    controller.readPageAgain();
+    expect(controller.readiness.get()).toMatchObject({ kind: 'failed', problem: { kind: 'not-found' } });
+  });
+
   it('restores a saved draft into the form, and keeps its base for the conflict check', async () => {
     const services = fakeServices(snapshotOf({ useCase: 'old' }));
     services.draftGet.mockResolvedValue({ fields: { useCase: 'typed before the reload' }, baseValues: { useCase: 'older' }, updatedAt: '2027-01-10T09:00:00.000Z' });

@@ -43,7 +43,7 @@ const REFRESH_AFTER_SAVE_MS = [1200, 4000];
 
 export interface HostPageOptions<Mapping> {
   crm: Crm;
-  controller: Pick<GateController, 'arm' | 'disarm' | 'loadStages' | 'setPageFallback'>;
+  controller: Pick<GateController, 'arm' | 'disarm' | 'loadStages' | 'setPageFallback' | 'readPageAgain'>;
   modeOf(url: string): HostMode;
   /** The field mapping in force, read once per page. */
   mapping(): Promise<Mapping>;
@@ -85,7 +85,10 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
   const attach = () => {
     const scope = within(signal);
     for (const [type, listener] of options.listeners) window.addEventListener(type, listener, { capture: true, signal: scope.signal });
-    every(scope.signal, CHECK_INTERVAL_MS, options.check);
+    every(scope.signal, CHECK_INTERVAL_MS, () => {
+      options.check();
+      if (mode.kind === 'record') controller.readPageAgain();
+    });
     return scope;
   };
 
