@@ -57,6 +57,15 @@ test('a revoked token: the gate falls back to the page and never passes silently
   expect(deal.properties.dealstage).toBe('contractsent');
 });
 
+test('a revoked token on a page that draws its fields late: the badge reads them once they are there', async ({ context, extensionUrl }) => {
+  // The 401 comes back before the record is drawn; the badge must not stay "unavailable".
+  const box = await hubspotSandbox(context, {}, { renderDelayMs: 4000 });
+  const deal = box.portal.addDeal({ name: 'Revoked, slow page' });
+  await connect(context, extensionUrl, box.portal.token);
+  box.portal.tokens.clear();
+  await openDeal(context, box, deal.id);
+});
+
 test('rate limited on save: the write waits with HubSpot’s Retry-After, the deal does not move', async ({ context, extensionUrl }) => {
   const box = await hubspotSandbox(context);
   const deal = box.portal.addDeal({ name: 'Busy portal' });
