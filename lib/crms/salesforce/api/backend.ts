@@ -72,10 +72,13 @@ export class SalesforceBackend implements DealBackend {
     return this.describes.get(instance, () => describeOpportunity(api));
   }
 
-  /** Forgets what is cached for an org, e.g. after a write was refused for a missing field. */
+  /**
+   * Forgets an org's field list after a write was refused for a missing field (an admin changed
+   * the fields). Its stages are kept: they are keyed per record type, and a field change says
+   * nothing about them (the line that "forgot" them by org name never matched a key).
+   */
   forget(instance: string): void {
     this.describes.delete(instance);
-    this.stages.delete(instance);
   }
 
   async readSnapshot(deal: DealRef): Promise<DealSnapshot> {
