@@ -1,5 +1,6 @@
 import { seriousViolations } from '../a11y';
 import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '../fixtures';
 import { caption, expect, openConsole, teamSandbox, TODAY } from './fixtures';
 import { kindOf } from '@/test/fixtures/team';
@@ -132,13 +133,21 @@ test('the deals view passes an accessibility scan', async ({ context, extensionU
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the team view and its charts, reached by keyboard, pass an accessibility scan', async ({ context, extensionUrl }) => {
+/** The seeded console, then from the Deals tab to each of `tabs` in turn with the arrow key alone. */
+async function consoleAtTabByKeyboard(context: BrowserContext, extensionUrl: (page: string) => string, tabs: string[]): Promise<Page> {
   await teamSandbox(context, extensionUrl);
   const page = await openConsole(context, extensionUrl);
   await expect(caption(page)).toHaveText('400 of 400 deals');
   await page.getByRole('tab', { name: 'Deals' }).focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Team' })).toHaveAttribute('aria-selected', 'true');
+  for (const name of tabs) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+  return page;
+}
+
+test('the team view and its charts, reached by keyboard, pass an accessibility scan', async ({ context, extensionUrl }) => {
+  const page = await consoleAtTabByKeyboard(context, extensionUrl, ['Team']);
   const team = page.getByRole('table', { name: /Per AE/ });
   await expect(team.getByRole('rowheader')).toHaveText(['Ada Lovelace', 'Alan Turing', 'Edsger Dijkstra', 'Grace Hopper', 'Lin Chen', 'Sam Rep']);
   await expect(team.getByRole('row', { name: /Grace Hopper/ })).toContainText('60');
@@ -148,14 +157,7 @@ test('the team view and its charts, reached by keyboard, pass an accessibility s
 });
 
 test('the spot-check view, reached by keyboard, passes an accessibility scan with a sample drawn', async ({ context, extensionUrl }) => {
-  await teamSandbox(context, extensionUrl);
-  const page = await openConsole(context, extensionUrl);
-  await expect(caption(page)).toHaveText('400 of 400 deals');
-  await page.getByRole('tab', { name: 'Deals' }).focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Team' })).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Spot-check' })).toHaveAttribute('aria-selected', 'true');
+  const page = await consoleAtTabByKeyboard(context, extensionUrl, ['Team', 'Spot-check']);
   await page.getByRole('button', { name: /^Sample \d+ for review$/ }).click();
   expect(await seriousViolations(page)).toEqual([]);
 });

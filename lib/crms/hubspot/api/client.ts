@@ -4,6 +4,7 @@
  * with a sentence, never a status code.
  */
 import type { z } from '@/lib/zod';
+import { hubspot } from '../entry';
 import { CrmError, type CrmProblem } from '@/lib/domain/problem';
 import { parseRetryAfter, readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
 import { statusProblem, type StatusWording } from '@/lib/crms/shared/api/statusProblem';
@@ -11,9 +12,8 @@ import { HubSpotErrorBody } from './schemas';
 
 /** HubSpot's API host. EU portals use it too (a regional API host is not documented; see README). */
 export const HUBSPOT_API_HOST = 'api.hubapi.com';
-const NAME = 'HubSpot';
 const WORDING: StatusWording = {
-  crm: NAME,
+  crm: hubspot.label,
   notFound: 'HubSpot has no such deal (deleted, or in another portal).',
   rateLimited: 'HubSpot is limiting requests right now. Baton will try again.',
 };
@@ -64,21 +64,21 @@ export class HubSpotApi {
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       },
-      NAME,
+      WORDING.crm,
     );
     if (!response.ok) throw new CrmError(classifyHubSpotError(response.status, await tryJson(response), response.headers.get('Retry-After')));
     return response;
   }
 
   async get<S extends z.ZodType>(path: string, schema: S, what: string): Promise<z.output<S>> {
-    return readJson(await this.request('GET', path), schema, what, NAME);
+    return readJson(await this.request('GET', path), schema, what, WORDING.crm);
   }
 
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.output<S>> {
-    return readJson(await this.request('POST', path, body), schema, what, NAME);
+    return readJson(await this.request('POST', path, body), schema, what, WORDING.crm);
   }
 
   async patch<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.output<S>> {
-    return readJson(await this.request('PATCH', path, body), schema, what, NAME);
+    return readJson(await this.request('PATCH', path, body), schema, what, WORDING.crm);
   }
 }

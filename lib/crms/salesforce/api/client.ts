@@ -4,6 +4,7 @@
  * callers get a CrmError with a sentence a rep understands, never a status code.
  */
 import type { z } from '@/lib/zod';
+import { salesforce } from '../entry';
 import { CrmError, type CrmProblem } from '@/lib/domain/problem';
 import { parseRetryAfter, readJson, send, tryJson, type FetchLike } from '@/lib/crms/shared/api/http';
 import { rateLimitedProblem, statusProblem, type StatusWording } from '@/lib/crms/shared/api/statusProblem';
@@ -11,9 +12,8 @@ import { SalesforceErrorBody } from './schemas';
 
 /** Spring '26 (v66.0): the version Baton is tested against; pinned so a release cannot change shapes under us. */
 export const SALESFORCE_API_VERSION = '66.0';
-const NAME = 'Salesforce';
 const WORDING: StatusWording = {
-  crm: NAME,
+  crm: salesforce.label,
   notFound: 'Salesforce has no such record (deleted, or not shared with you).',
   rateLimited: 'Salesforce is refusing requests for now (API request limit reached). Baton will try again later.',
 };
@@ -91,7 +91,7 @@ export class SalesforceApi {
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       },
-      NAME,
+      WORDING.crm,
     );
     if (!response.ok) {
       throw new CrmError(classifySalesforceError(response.status, await tryJson(response), response.headers.get('Retry-After')));
@@ -100,7 +100,7 @@ export class SalesforceApi {
   }
 
   async get<S extends z.ZodType>(path: string, schema: S, what: string): Promise<z.output<S>> {
-    return readJson(await this.request('GET', path), schema, what, NAME);
+    return readJson(await this.request('GET', path), schema, what, WORDING.crm);
   }
 
   /**
@@ -116,7 +116,7 @@ export class SalesforceApi {
   }
 
   async post<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.output<S>> {
-    return readJson(await this.request('POST', path, body), schema, what, NAME);
+    return readJson(await this.request('POST', path, body), schema, what, WORDING.crm);
   }
 
   /** PATCH answers 204 with no body. */
