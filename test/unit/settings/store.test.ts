@@ -4,7 +4,7 @@ import { readSettings, writeSettings, watchSettings } from '@/lib/settings/store
 import { defaultSettings } from '@/lib/settings/schema';
 
 describe('settings store', () => {
-  it('starts from the defaults of design.md', async () => {
+  it('starts from the defaults: enforce, and the Handoff_* fields and properties', async () => {
     const state = await readSettings();
     expect(state.problems).toEqual([]);
     expect(state.settings.enforcement).toBe('enforce');
