@@ -1,8 +1,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { Evaluation } from '@/lib/rules/types';
+import type { GateEvent } from '@/lib/messaging/protocol';
 import type { GateServices } from './services';
-
-export type GateEvent = 'gate-passed' | 'gate-blocked' | 'warned' | 'cancelled' | 'saved-and-closed';
 
 /** Records what the gate did; a record that cannot be written never stops the rep. */
 export async function recordGateEvent(audit: GateServices['audit'], deal: DealRef, event: GateEvent, evaluation: Evaluation | null): Promise<void> {
