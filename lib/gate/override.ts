@@ -3,6 +3,7 @@
  * one record per deal for a bulk move), go on in warn mode, or cancel the move.
  */
 import type { DealRef } from '@/lib/domain/deal';
+import type { CrmProblem } from '@/lib/domain/problem';
 import { recordGateEvent } from './audit';
 import { openGate, type BulkDialog, type DialogStore, type GateDialog } from './dialogState';
 import type { GateServices } from './services';
@@ -41,7 +42,7 @@ export async function confirmOverride(deps: OverrideDeps): Promise<void> {
     return;
   }
   const findings = d.kind === 'gate' ? d.evaluation.findings : [];
-  const reason = d.kind === 'failed' ? `${d.reason.trim()} (Baton could not check the handoff: ${d.problem.message})` : d.reason.trim();
+  const reason = reasonGiven(d.reason, d.kind === 'failed' ? d.problem : null);
   try {
     await deps.services.override(d.move.deal, reason, findings, d.targetLabel);
   } catch (error) {
@@ -54,13 +55,16 @@ export async function confirmOverride(deps: OverrideDeps): Promise<void> {
   deps.rearm(d.move.deal);
 }
 
+/** The rep's reason as recorded; when Baton could not read the deal, why, so the record says it was never checked. */
+function reasonGiven(reason: string, problem: CrmProblem | null): string {
+  return problem ? `${reason.trim()} (Baton could not check the handoff: ${problem.message})` : reason.trim();
+}
+
 /** Bulk dialog: close anyway for every deal that blocks, one recorded override each. */
 async function overrideBulk(deps: OverrideDeps, d: BulkDialog): Promise<void> {
-  const reason = d.reason.trim();
   try {
     for (const item of d.items) {
-      const why = item.problem ? `${reason} (Baton could not check the handoff: ${item.problem.message})` : reason;
-      await deps.services.override(item.deal, why, item.evaluation?.findings ?? [], d.targetLabel);
+      await deps.services.override(item.deal, reasonGiven(d.reason, item.problem), item.evaluation?.findings ?? [], d.targetLabel);
     }
   } catch (error) {
     deps.dialog.set({ ...d, busy: false, note: { tone: 'error', text: `The override could not be recorded (${(error as Error).message}); nothing was moved.` } });

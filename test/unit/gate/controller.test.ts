@@ -266,6 +266,24 @@ describe('the dialog’s actions', () => {
     expect(m.proceed).toHaveBeenCalledOnce();
   });
 
+  it('closing anyway when the deal could not be read records that it was never checked, and why; for each deal of a bulk move too', async () => {
+    const services = fakeServices();
+    services.snapshot.mockResolvedValue({ ok: false, problem: { kind: 'unavailable', message: 'Salesforce is down.' }, policy: POLICY });
+    const controller = new GateController(services, NOW);
+    await controller.hold(move());
+    controller.startOverride();
+    controller.setReason(' Quarter end ');
+    await controller.confirmOverride();
+    expect(services.override).toHaveBeenLastCalledWith(DEAL, 'Quarter end (Baton could not check the handoff: Salesforce is down.)', [], 'Closed Won');
+    const proceed = vi.fn();
+    await controller.holdBulk({ deals: [DEAL], target: { value: 'Closed Won', label: 'Closed Won' }, proceed });
+    controller.startOverride();
+    controller.setReason('Quarter end');
+    await controller.confirmOverride();
+    expect(services.override).toHaveBeenLastCalledWith(DEAL, 'Quarter end (Baton could not check the handoff: Salesforce is down.)', [], 'Closed Won');
+    expect(proceed).toHaveBeenCalledOnce();
+  });
+
   it('an override that cannot be recorded at all does not move the deal', async () => {
     const services = fakeServices();
     services.override.mockRejectedValueOnce(new Error('no background'));
