@@ -4,10 +4,9 @@
  * written to the CRM with a conflict check before the held move completes ("Save and close won").
  */
 import type { DealRef } from '@/lib/domain/deal';
-import { ELEMENT_KEYS, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
+import { ELEMENT_KEYS, type ArtifactFields, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { Clock } from '@/lib/domain/clock';
-import type { ArtifactFields } from '@/lib/domain/elements';
 import type { Policy } from '@/lib/messaging/protocol';
 import type { Evaluation } from '@/lib/rules/types';
 import { recordGateEvent } from './audit';

@@ -20,9 +20,18 @@ function setup(startAt: string) {
   const check = vi.fn();
   const hideOverlays = vi.fn();
   const page = followHostPage({
-    crm: 'hubspot',
+    crm: {
+      id: 'hubspot',
+      dealFromUrl: (url) => {
+        const mode = modeOf(url);
+        return mode.kind === 'record' ? mode.deal : null;
+      },
+      collectionFromUrl: (url) => {
+        const mode = modeOf(url);
+        return mode.kind === 'collection' ? mode.instance : null;
+      },
+    },
     controller: controller as unknown as GateController,
-    modeOf,
     mapping: async () => ({ mapped: true }),
     pageSnapshot: () => null,
     listeners: [['click', onClick]],

@@ -16,7 +16,7 @@ import type { HubSpotMapping } from '@/lib/settings/schema';
 import { closestAcross, queryFirst } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
-import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/crms/shared/page/hostPage';
+import { followHostPage, type HostAdapterOptions } from '@/lib/crms/shared/page/hostPage';
 import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
 import { PAGE_WORDING, badgeAnchor, readDealOnPage } from './reading';
 import {
@@ -30,7 +30,7 @@ import {
   type HubSpotMove,
 } from './intents';
 import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL, NO_DRAG_CONTROL } from './selectors';
-import { hubspotDealBoardPortal, hubspotDealFromUrl } from '../urls';
+import { hubspot } from '../entry';
 
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
 /** The distance a pointer must travel with the button down before it is a drag (as rbd's). */
@@ -38,13 +38,6 @@ const DRAG_THRESHOLD_PX = 5;
 /** How long, and how often, a replayed drag waits for the page to take the pointer again. */
 const REPLAY_WAIT_MS = 5000;
 const REPLAY_POLL_MS = 30;
-
-function modeOf(url: string): HostMode {
-  const deal = hubspotDealFromUrl(url);
-  if (deal) return { kind: 'record', deal };
-  const portal = hubspotDealBoardPortal(url);
-  return portal ? { kind: 'collection', instance: portal } : { kind: 'off' };
-}
 
 /** A read-only snapshot of what the record page shows, for when Baton is not connected. */
 export function hubspotPageSnapshot(deal: DealRef, problem: CrmProblem, mapping: HubSpotMapping, now = new Date()): DealSnapshot | null {
@@ -222,9 +215,8 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
   };
 
   const page = followHostPage({
-    crm: 'hubspot',
+    crm: hubspot,
     controller,
-    modeOf,
     mapping: options.mapping,
     pageSnapshot: hubspotPageSnapshot,
     listeners: [

@@ -14,22 +14,15 @@ import type { HeldMove } from '@/lib/gate/heldMove';
 import { Interceptor } from '@/lib/crms/shared/page/interceptor';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
-import { followHostPage, type HostAdapterOptions, type HostMode } from '@/lib/crms/shared/page/hostPage';
+import { followHostPage, type HostAdapterOptions } from '@/lib/crms/shared/page/hostPage';
 import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
 import { PAGE_WORDING, activePage, findPath, readDealOnPage, readPath } from './reading';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
-import { isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
+import { salesforceOpportunityFromUrl, toId18 } from '../urls';
+import { salesforce } from '../entry';
 
 export type SalesforceAdapterOptions = HostAdapterOptions<SalesforceMapping>;
-
-function modeOf(url: string): HostMode {
-  const deal = salesforceOpportunityFromUrl(url);
-  if (deal) return { kind: 'record', deal };
-  const instance = salesforceInstanceFromUrl(url);
-  if (instance && isSalesforceOpportunityListUrl(url)) return { kind: 'collection', instance };
-  return { kind: 'off' };
-}
 
 /** What the rep typed into the page's own edit form for handoff fields (inline edit / Edit modal). */
 export function pendingEdits(form: Element | null, mapping: SalesforceMapping): Partial<RawArtifact> {
@@ -148,9 +141,8 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
   };
 
   const page = followHostPage({
-    crm: 'salesforce',
+    crm: salesforce,
     controller,
-    modeOf,
     mapping: options.mapping,
     pageSnapshot,
     listeners: [

@@ -8,7 +8,8 @@
  * Everything it starts ends with the gate's AbortSignal: listeners are added with `signal`, timers
  * through lib/gate/lifetime.ts, so an aborted gate leaves nothing behind in the page.
  */
-import type { Crm, DealRef } from '@/lib/domain/deal';
+import type { DealRef } from '@/lib/domain/deal';
+import type { CrmEntry } from '../entry';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { GateController } from '@/lib/gate/controller';
@@ -30,6 +31,14 @@ export interface HostAdapterOptions<Mapping> {
 /** Where a host page stands: not a deal page, one deal's record, or a collection (list, Kanban, board). */
 export type HostMode = { kind: 'off' } | { kind: 'record'; deal: DealRef } | { kind: 'collection'; instance: string };
 
+/** Where a page of `crm` stands, from its URL alone. */
+export function hostModeOf(crm: Pick<CrmEntry, 'dealFromUrl' | 'collectionFromUrl'>, url: string): HostMode {
+  const deal = crm.dealFromUrl(url);
+  if (deal) return { kind: 'record', deal };
+  const instance = crm.collectionFromUrl(url);
+  return instance ? { kind: 'collection', instance } : { kind: 'off' };
+}
+
 export function sameMode(a: HostMode, b: HostMode): boolean {
   if (a.kind === 'record' && b.kind === 'record') return a.deal.recordId === b.deal.recordId && a.deal.instance === b.deal.instance;
   if (a.kind === 'collection' && b.kind === 'collection') return a.instance === b.instance;
@@ -42,9 +51,9 @@ const CHECK_INTERVAL_MS = 1000;
 const REFRESH_AFTER_SAVE_MS = [1200, 4000];
 
 export interface HostPageOptions<Mapping> {
-  crm: Crm;
+  /** The CRM's registry entry: its id, and the URL parsers that say where a page stands. */
+  crm: Pick<CrmEntry, 'id' | 'dealFromUrl' | 'collectionFromUrl'>;
   controller: Pick<GateController, 'arm' | 'disarm' | 'loadStages' | 'setPageFallback' | 'readPageAgain'>;
-  modeOf(url: string): HostMode;
   /** The field mapping in force, read once per page. */
   mapping(): Promise<Mapping>;
   /** A read-only snapshot off the page, for when the API is closed to Baton. */
@@ -94,7 +103,7 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
 
   const follow = async () => {
     if (signal.aborted) return;
-    const next = options.modeOf(location.href);
+    const next = hostModeOf(options.crm, location.href);
     if (sameMode(next, mode)) return;
     mode = next;
     if (next.kind === 'off') {
@@ -117,7 +126,7 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
     } else {
       controller.disarm();
       options.hideOverlays();
-      await controller.loadStages({ crm: options.crm, instance: next.instance });
+      await controller.loadStages({ crm: options.crm.id, instance: next.instance });
     }
   };
 
