@@ -3,7 +3,7 @@ import { createBackgroundHandlers, overrideRecord } from '@/lib/background/handl
 import { runOutbox } from '@/lib/background/outbox';
 import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
-import { cachedHeader, closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
+import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
 import { dealHeader } from '@/lib/domain/header';
 import type { SenderContext } from '@/lib/messaging/router';
 import { defaultSettings, DEFAULT_SALESFORCE_MAPPING } from '@/lib/settings/schema';

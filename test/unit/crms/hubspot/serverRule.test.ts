@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NON_NEGOTIABLES } from '@/lib/domain/elements';
-import { defaultRulesConfig, type RulesConfig } from '@/lib/rules/config';
+import { defaultRulesConfig } from '@/lib/rules/config';
 import { PLACEHOLDER_VOCABULARY } from '@/lib/rules/placeholderText';
 import { DEFAULT_HUBSPOT_MAPPING } from '@/lib/settings/schema';
 import { caseless, hubspotSetup } from '@/lib/crms/hubspot/serverRule';
