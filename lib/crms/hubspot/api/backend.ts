@@ -40,7 +40,7 @@ export const PORTAL_CACHE_MS = 10 * 60_000;
 const REFRESH_MARGIN_MS = 60_000;
 
 const SETUP: SetupWording = {
-  crm: 'HubSpot',
+  crm: hubspot.label,
   missing: (fields, one) => `the deal ${one ? 'property' : 'properties'} ${fields} ${one ? 'does' : 'do'} not exist in this portal`,
   ask: 'your HubSpot admin to create',
 };

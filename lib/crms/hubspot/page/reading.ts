@@ -9,6 +9,7 @@ import { queryFirst, textOf } from '@/lib/crms/shared/page/dom';
 import { withApiName } from '@/lib/crms/shared/page/selectorList';
 import type { DealOnPage, PageWording } from '@/lib/crms/shared/page/pageSnapshot';
 import { hubspotDealUrl } from '../urls';
+import { hubspot } from '../entry';
 import { BADGE_ANCHOR, LEFT_SIDEBAR, PROPERTY_INPUT, RECORD_TITLE, STAGE_VALUE, TEXT_INPUT } from './selectors';
 
 export function leftSidebar(doc: Document = document): Element | null {
@@ -60,4 +61,4 @@ export function readDealOnPage(deal: DealRef, mapping: HubSpotMapping, doc: Docu
   return reading ? { ...reading, url: hubspotDealUrl(location.host, deal), owner: null } : null;
 }
 
-export const PAGE_WORDING: PageWording = { crm: 'HubSpot', fields: 'properties', surface: 'page' };
+export const PAGE_WORDING: PageWording = { crm: hubspot.label, fields: 'properties', surface: 'page' };

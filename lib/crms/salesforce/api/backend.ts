@@ -20,6 +20,7 @@ import { apiHostFor, apiHostInstance, opportunityUrl } from '@/lib/crms/salesfor
 import { SalesforceApi } from './client';
 import { createTask, describeOpportunity, readBatonTasks, readOpportunity, readStages, writeOpportunityFields, writeOpportunityNumber } from './records';
 import type { DescribeField } from './schemas';
+import { salesforce } from '../entry';
 
 /** Reads a cookie; the background passes browser.cookies.get, tests a fake. */
 export type CookieGetter = (details: { url: string; name: string }) => Promise<{ value: string } | null>;
@@ -38,7 +39,7 @@ export interface SalesforceBackendOptions {
 export const ORG_CACHE_MS = 10 * 60_000;
 
 const SETUP: SetupWording = {
-  crm: 'Salesforce',
+  crm: salesforce.label,
   missing: (fields, one) => `${fields} ${one ? 'is' : 'are'} not on Opportunity in this org (or not visible to you)`,
   ask: 'your admin to add',
 };

@@ -118,4 +118,4 @@ export function readDealOnPage(deal: DealRef, mapping: SalesforceMapping, doc: D
 }
 
 /** A page layout may leave out mapped fields; those are edited in Salesforce. */
-export const PAGE_WORDING: PageWording = { crm: 'Salesforce', fields: 'fields', surface: 'layout' };
+export const PAGE_WORDING: PageWording = { crm: salesforce.label, fields: 'fields', surface: 'layout' };
