@@ -1,0 +1,153 @@
+/**
+ * Which requests of a HubSpot page save a deal's stage (the backstop behind the UI recognition in
+ * intents.ts: the page-world script holds them, README "The backstop"). Pure; no zod, no DOM: it
+ * runs in the page-world script.
+ *
+ * The shapes, from public sources (2026-12-09):
+ *  - CRM v3 (developers.hubspot.com/docs/api-reference/crm-deals-v3/guide): `PATCH
+ *    /crm/v3/objects/deals/{id}` with `{properties}`, `POST /crm/v3/objects/deals` (create),
+ *    `POST …/batch/update|create|upsert` with `{inputs: [{id?, idProperty?, properties}]}`; the
+ *    object may be named by its type id 0-3, and the app proxies the API under its own /api/.
+ *  - HubSpot's own front end (its crm_data BatchMutateClient and crm-objects batch clients, as
+ *    published in public source mirrors): `PUT inbounddb-objects/v1/crm-objects/{objectTypeId}`
+ *    with `[{objectId, propertyValues: [{name, value}]}]`, and `POST
+ *    inbounddb-objects/v2/batch-mutation/dynamic-search` with `{type: 'UPDATE', objectTypeId,
+ *    properties, objectIdList}`, or, for "every record matching a filter", a search instead of
+ *    the list of ids. The record page saves through `/api/crm-objects/v1/objects/0-3/{id}` with
+ *    `{properties}` (what test/fixtures/hubspot/hubspot.js sends).
+ *  - Deals v1 (legacy): `PUT /deals/v1/deal/{id}` with `{properties: [{name, value}]}`, `POST
+ *    /deals/v1/deal`, `POST /deals/v1/batch-async/update` with `[{objectId, properties}]`.
+ *
+ * Properties come as a map `{name: value}` or a list `[{name, value}]`. A body Baton cannot read
+ * is held when it names dealstage; an update by filter (the deals are not listed) is held too.
+ */
+import { idOf, isObject, isWrite, parseJson, pathOf, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
+import type { PageSave, SaveReading } from '@/lib/crms/shared/page/saveWire';
+
+export const HUBSPOT_SAVE_FIELDS: SaveFieldNames = { stage: 'dealstage', amount: 'amount', closeDate: 'closedate', pipeline: 'pipeline' };
+
+const STAGE = 'dealstage';
+const DEALS = '(?:deals|0-3)';
+/** A batch suffix that is no read. */
+const BATCH = '(batch(?!-?read)[\\w/-]*)';
+/** Each: group 1 the record id, group 2 a batch suffix. */
+const WRITES = [
+  new RegExp(`/crm/v3/objects/${DEALS}(?:/(\\d+)|/(batch/(?:update|create|upsert)))?/?$`),
+  new RegExp(`/crm-objects/v1/objects/${DEALS}(?:/(\\d+)|/${BATCH})?/?$`),
+  new RegExp(`/inbounddb-objects/v1/crm-objects/0-3(?:/(\\d+)|/${BATCH})?/?$`),
+  /\/deals\/v1\/deal(?:\/(\d+))?\/?$/,
+  /\/deals\/v1\/(batch-async\/update)\/?$/,
+];
+const DYNAMIC_SEARCH = /\/inbounddb-objects\/v2\/batch-mutation\/dynamic-search\/?$/;
+const MENTIONS_STAGE = /dealstage/i;
+
+type Unreadable = Extract<SaveReading, { kind: 'unreadable' }>;
+const NONE: SaveReading = { kind: 'none' };
+const unreadable = (why: string, recordId: string | null = null): Unreadable => ({ kind: 'unreadable', why, recordId });
+
+/** Properties as a map or as a list of {name, value}; null when neither. */
+function propertiesOf(bag: unknown): Record<string, unknown> | null {
+  if (Array.isArray(bag)) {
+    const out: Record<string, unknown> = {};
+    for (const item of bag) {
+      if (!isObject(item)) continue;
+      const name = item.name ?? item.property;
+      if (typeof name === 'string') out[name] = item.value;
+    }
+    return out;
+  }
+  return isObject(bag) ? bag : null;
+}
+
+function texts(properties: Record<string, unknown>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    const text = textOf(value);
+    if (text !== undefined) out[name] = text;
+  }
+  return out;
+}
+
+interface Target {
+  /** The deal the URL names. */
+  urlId: string | null;
+  /** A POST that may create deals (no id in the URL, not a batch update). */
+  mayCreate: boolean;
+}
+
+/**
+ * One record of a body: its stage move, why it cannot be read, 'cleared' when it empties the stage
+ * (HubSpot refuses that; no move), or null when it does not touch the stage.
+ */
+function record(item: unknown, target: Target): PageSave | Unreadable | 'cleared' | null {
+  if (!isObject(item)) return null;
+  const properties = propertiesOf(item.properties ?? item.propertyValues);
+  if (properties === null || !(STAGE in properties)) return null;
+  if (item.idProperty !== undefined) return unreadable('It upserts deals by a property of theirs, so Baton cannot tell which deals.');
+  const stage = textOf(properties[STAGE]);
+  const id = idOf(item.id) ?? idOf(item.objectId) ?? target.urlId;
+  if (stage === undefined) return unreadable('It sets the deal stage to a value Baton cannot read.', id);
+  if (stage === null || stage === '') return 'cleared';
+  if (id === null && !target.mayCreate) return unreadable('It sets a deal stage but does not say on which deal.');
+  return { recordId: id, stage, fields: texts(properties) };
+}
+
+/** The stage moves of a body's records; `touched` says whether any record named the stage at all. */
+function collect(items: unknown[], target: Target): { reading: SaveReading; touched: boolean } {
+  const saves: PageSave[] = [];
+  let touched = false;
+  for (const item of items) {
+    const r = record(item, target);
+    if (r === null) continue;
+    touched = true;
+    if (r === 'cleared') continue;
+    if ('kind' in r) return { reading: r, touched }; // one record Baton cannot read holds the whole request
+    saves.push(r);
+  }
+  return { reading: saves.length > 0 ? { kind: 'saves', saves } : NONE, touched };
+}
+
+function dynamicSearch(body: Record<string, unknown>): SaveReading {
+  if (body.objectTypeId !== '0-3' || body.type !== 'UPDATE') return NONE;
+  const properties = propertiesOf(body.properties ?? body.propertyValues);
+  if (properties === null || !(STAGE in properties)) return NONE;
+  if (!Array.isArray(body.objectIdList)) return unreadable('It changes the deal stage of every deal matching a filter, so Baton cannot tell which deals.');
+  return collect(
+    body.objectIdList.map((id) => ({ id, properties })),
+    { urlId: null, mayCreate: false },
+  ).reading;
+}
+
+function read(request: PageRequest): SaveReading {
+  const path = pathOf(request.url);
+  if (request.body === undefined) return unreadable('Baton could not read its body (it is streamed).');
+  const body = parseJson(request.body);
+  if (body === undefined) return MENTIONS_STAGE.test(request.body) ? unreadable('Its body is not JSON, and it names dealstage.') : NONE;
+  if (DYNAMIC_SEARCH.test(path)) return isObject(body) ? dynamicSearch(body) : NONE;
+  const match = WRITES.map((re) => re.exec(path)).find((m) => m !== null);
+  if (!match) return NONE;
+  const urlId = match[1] ?? null;
+  const batch = match[2] ?? null;
+  const target: Target = { urlId, mayCreate: request.method.toUpperCase() === 'POST' && urlId === null && (batch === null || /create|upsert/.test(batch)) };
+  const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.inputs) ? body.inputs : [body];
+  const { reading, touched } = collect(items, target);
+  if (!touched && /"dealstage"\s*:|"name"\s*:\s*"dealstage"/i.test(request.body)) {
+    return unreadable('It names dealstage in a shape Baton does not know.', urlId);
+  }
+  return reading;
+}
+
+export const hubspotSaves: SaveRecogniser = {
+  mightSave(method, url) {
+    if (!isWrite(method)) return false;
+    const path = pathOf(url);
+    return DYNAMIC_SEARCH.test(path) || WRITES.some((re) => re.test(path));
+  },
+  read(request) {
+    try {
+      return read(request);
+    } catch {
+      return unreadable('Baton failed reading it.');
+    }
+  },
+};
