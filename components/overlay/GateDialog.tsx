@@ -4,6 +4,7 @@ import { GateController } from '@/lib/gate/controller';
 import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
 import { readinessText } from '@/lib/rules/readiness';
 import { CreateForm } from './CreateForm';
+import { UnreadableSave } from './UnreadableSave';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -73,6 +74,7 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       {state?.kind === 'failed' && <FailSafe controller={controller} state={state} />}
       {state?.kind === 'bulk' && <BulkForm controller={controller} state={state} />}
       {state?.kind === 'create' && <CreateForm controller={controller} state={state} />}
+      {state?.kind === 'unreadable-save' && <UnreadableSave controller={controller} state={state} />}
     </dialog>
   );
 }

@@ -21,6 +21,7 @@ import type { DealRef } from '@/lib/domain/deal';
 import type { ElementKey } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import { systemClock, type Clock } from '@/lib/domain/clock';
+import { Approvals } from './approvals';
 import { holdBulk, type BulkDeps } from './bulk';
 import { holdCreate, retryCreate, shouldHoldCreate, type CreateDeps } from './create';
 import { DealReader, type PageFallback } from './dealReader';
@@ -38,6 +39,8 @@ export class GateController {
   readonly readiness: Store<Readiness>;
   /** The dialog's state. */
   readonly dialog = new Store<DialogState>(null);
+  /** Moves the gate let through lately: the page's own save of such a move is not held again (approvals.ts). */
+  readonly approvals: Approvals;
   private readonly reader: DealReader;
   private readonly tracker: ReadinessTracker;
   private readonly form: HandoffForm;
@@ -49,6 +52,7 @@ export class GateController {
   constructor(services: GateServices, clock: Clock = systemClock, signal: AbortSignal = new AbortController().signal) {
     const dialog = this.dialog;
     const rearm = (deal: DealRef) => void this.tracker.arm(deal);
+    this.approvals = new Approvals(clock);
     this.reader = new DealReader(services);
     this.tracker = new ReadinessTracker(this.reader, clock);
     this.readiness = this.tracker.store;
@@ -94,12 +98,12 @@ export class GateController {
 
   /** Judges a held move; lets it through, or opens the dialog. */
   hold(move: HeldMove): Promise<void> {
-    return hold(this.deciding, move);
+    return hold(this.deciding, this.approvals.move(move));
   }
 
   /** A move of several deals at once. */
   holdBulk(bulk: HeldBulkMove): Promise<void> {
-    return holdBulk(this.bulk, bulk);
+    return holdBulk(this.bulk, this.approvals.bulk(bulk));
   }
 
   /** At the moment of the click: must a new deal's creation be held? (create.ts) */
@@ -109,7 +113,7 @@ export class GateController {
 
   /** Judges a held creation on what the CRM's form holds; lets it through, or opens the dialog. */
   holdCreate(create: HeldCreate): Promise<void> {
-    return holdCreate(this.creating, create);
+    return holdCreate(this.creating, this.approvals.create(create));
   }
 
   /** The fail-safe dialog's "Try again" (a move, or a creation). */

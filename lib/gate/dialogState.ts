@@ -91,7 +91,23 @@ export interface CreateDialog {
   reason: '';
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog;
+/**
+ * A page save Baton could not read, that may move a deal to a won stage, and that names no deal
+ * Baton can tie it to (lib/crms/shared/page/backstop.ts): it is held, and can only be cancelled
+ * (there is no deal to record a close-anyway on).
+ */
+export interface UnreadableSaveDialog {
+  kind: 'unreadable-save';
+  problem: CrmProblem;
+  /** The save does not happen; the page sees it fail. */
+  abandon(): void;
+  busy: false;
+  note: null;
+  overriding: false;
+  reason: '';
+}
+
+export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | UnreadableSaveDialog;
 
 export type DialogStore = Store<DialogState>;
 

@@ -21,11 +21,11 @@ export interface OverrideDeps {
 }
 
 export function startOverride({ dialog }: Pick<OverrideDeps, 'dialog'>): void {
-  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' ? { ...d, overriding: true, note: null } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' && d.kind !== 'unreadable-save' ? { ...d, overriding: true, note: null } : d));
 }
 
 export function setReason({ dialog }: Pick<OverrideDeps, 'dialog'>, reason: string): void {
-  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' ? { ...d, reason } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' && d.kind !== 'unreadable-save' ? { ...d, reason } : d));
 }
 
 /** "Close anyway": needs a reason; records a Task / note and an audit entry, then lets the move through. */
@@ -33,7 +33,8 @@ export async function confirmOverride(deps: OverrideDeps): Promise<void> {
   const { dialog } = deps;
   const d = dialog.get();
   // A creation has no record to write the override on yet (create.ts): no close-anyway there.
-  if (!d || d.kind === 'checking' || d.kind === 'create' || d.busy) return;
+  // Nor for a save Baton could not tie to a deal (backstop): only cancel.
+  if (!d || d.kind === 'checking' || d.kind === 'create' || d.kind === 'unreadable-save' || d.busy) return;
   if (!/\S/.test(d.reason)) {
     dialog.set({ ...d, note: { tone: 'error', text: 'Write why you are closing without a complete handoff; it is recorded on the deal.' } });
     return;
@@ -95,6 +96,11 @@ export function cancel(deps: Pick<OverrideDeps, 'dialog' | 'flushDraft' | 'servi
   const d = deps.dialog.get();
   if (!d) return;
   if (d.kind === 'create') return cancelCreate(deps.dialog);
+  if (d.kind === 'unreadable-save') {
+    deps.dialog.set(null);
+    d.abandon();
+    return;
+  }
   if (d.kind === 'gate') void deps.flushDraft();
   deps.dialog.set(null);
   d.move.abandon?.();

@@ -1,0 +1,218 @@
+/**
+ * The isolated-world half of the backstop (README, "The backstop"): Baton's gate hears the saves
+ * the page-world script holds (saveHold.ts) and turns each into what a recognised click would
+ * have been, a held move of the deal to the stage the save sets, with the handoff fields the same
+ * save writes as the page's pending edits (savePlan.ts). The gate decides as for a click; its
+ * "proceed" sends the page's save, and a cancel fails it.
+ *
+ * - A save of a move the gate let through lately (a click recognised and approved, the rep's
+ *   close-anyway) goes at once: one move, one dialog (lib/gate/approvals.ts).
+ * - A save to a stage the gate knows is not won goes at once, in the same task.
+ * - The rest wait their turn behind any open dialog; saves that come in the same task and move
+ *   single deals to the same stage (a bulk edit sent deal by deal) are judged as one bulk move.
+ * - A save Baton cannot read is held with the fail-safe dialog saying so: with its deal (close
+ *   anyway with a reason, or cancel), or without one (cancel only).
+ *
+ * Everything here ends with the gate's AbortSignal; the page-world script then hands the saves it
+ * still holds to the next gate that connects.
+ */
+import type { DealRef } from '@/lib/domain/deal';
+import type { CrmProblem } from '@/lib/domain/problem';
+import type { GateController } from '@/lib/gate/controller';
+import type { HeldMove } from '@/lib/gate/heldMove';
+import { later } from '@/lib/gate/lifetime';
+import type { CrmEntry } from '../entry';
+import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, readAsk } from './saveWire';
+import type { SaveFieldNames } from './saveParsing';
+import { planSave, type HandoffFields, type PlannedCreate, type PlannedMove, type SavePlan } from './savePlan';
+
+export interface BackstopOptions {
+  crm: Pick<CrmEntry, 'id'>;
+  /** The org or portal of the page now (any page of the CRM: a save may come after in-app navigation). */
+  instance(): string | null;
+  controller: Pick<GateController, 'shouldHold' | 'hold' | 'holdBulk' | 'shouldHoldCreate' | 'holdCreate' | 'dialog' | 'approvals'>;
+  /** The CRM's stage, amount, close date and pipeline fields. */
+  fields: SaveFieldNames;
+  /** The deal a record id of a save is, in the page's org or portal. */
+  dealOf(instance: string, recordId: string): DealRef | null;
+  /** The field mapping, once read. */
+  mapping(): HandoffFields | null;
+  signal: AbortSignal;
+}
+
+/** A held save waiting for its turn. */
+interface Waiting {
+  id: number;
+  moves: PlannedMove[];
+  creates: PlannedCreate[];
+  unreadable: Extract<SavePlan, { kind: 'unreadable' }> | null;
+}
+
+const UNREADABLE_TARGET = { value: null, label: 'a stage Baton could not read' };
+
+export function listenForPageSaves(options: BackstopOptions): void {
+  const { controller, signal } = options;
+  if (signal.aborted) return;
+  const channel = `baton-${crypto.randomUUID()}`;
+  const queue: Waiting[] = [];
+  let pumping = false;
+
+  const answer = (id: number, go: boolean) => window.dispatchEvent(new CustomEvent(answerEvent(channel), { detail: JSON.stringify({ id, go }) }));
+  const connect = () => window.dispatchEvent(new CustomEvent(SAVES_CONNECT_EVENT, { detail: channel }));
+
+  const asMove = (m: PlannedMove, proceed: () => void, abandon: () => void): HeldMove => ({ deal: m.deal, target: m.target, amongClosedStages: false, pendingEdits: m.pendingEdits, proceed, abandon });
+  const asCreate = (c: PlannedCreate, instance: string, proceed: () => void, abandon: () => void) => ({ crm: options.crm.id, instance, ...c, proceed, abandon });
+  const { instance } = options;
+
+  /** Answers at once when nothing needs judging: moves approved lately, stages known not won. */
+  const settledAtOnce = (w: Waiting): boolean => {
+    if (w.unreadable) return false;
+    const org = instance();
+    const moves = w.moves.filter((m) => !controller.approvals.takeMove(m.deal));
+    const creates = w.creates.filter((c) => org === null || !controller.approvals.takeCreate({ crm: options.crm.id, instance: org }));
+    w.moves = moves;
+    w.creates = creates;
+    const none = () => {};
+    return (
+      moves.every((m) => !controller.shouldHold(asMove(m, none, none))) &&
+      creates.every((c) => org !== null && !controller.shouldHoldCreate(asCreate(c, org, none, none)))
+    );
+  };
+
+  const onAsk = (event: Event) => {
+    const ask = readAsk((event as CustomEvent).detail);
+    if (ask === null) return;
+    if (ask.reading === null) return answer(ask.id, false);
+    const plan = planSave(ask.reading, { instance: instance(), dealOf: options.dealOf, fields: options.fields, mapping: options.mapping() });
+    const waiting: Waiting =
+      plan.kind === 'unreadable' ? { id: ask.id, moves: [], creates: [], unreadable: plan } : { id: ask.id, moves: plan.moves, creates: plan.creates, unreadable: null };
+    if (settledAtOnce(waiting)) return answer(ask.id, true);
+    queue.push(waiting);
+    // After this task: the other saves of a bulk edit come in the same task.
+    later(signal, 0, () => void pump());
+  };
+
+  const dialogClosed = () =>
+    new Promise<void>((resolve) => {
+      const unsubscribe = controller.dialog.subscribe(() => {
+        if (controller.dialog.get() === null) {
+          unsubscribe();
+          resolve();
+        }
+      });
+      signal.addEventListener('abort', unsubscribe, { once: true });
+    });
+
+  /**
+   * Starts one decision of the gate once no dialog is open (the gate takes one at a time, and
+   * ignores a hold while its dialog is open); resolves when it ends: true when it let the move through.
+   */
+  const decision = async (start: (proceed: () => void, abandon: () => void) => void): Promise<boolean> => {
+    while (controller.dialog.get() !== null) await dialogClosed();
+    return new Promise((resolve) => {
+      let settled = false;
+      let opened = false;
+      const settle = (go: boolean) => {
+        if (settled) return;
+        settled = true;
+        unsubscribe();
+        resolve(go);
+      };
+      // A dialog that closes without a proceed or a cancel (the gate moved on) is no go-ahead.
+      const unsubscribe = controller.dialog.subscribe(() => {
+        if (controller.dialog.get() !== null) opened = true;
+        else if (opened) queueMicrotask(() => settle(false));
+      });
+      signal.addEventListener('abort', unsubscribe, { once: true });
+      start(
+        () => settle(true),
+        () => settle(false),
+      );
+    });
+  };
+
+  const unreadableProblem = (why: string): CrmProblem => ({
+    kind: 'bad-response',
+    message: `Baton could not read a save this page sent: ${why} It may move a deal to a won stage, so Baton held it.`,
+  });
+
+  const judgeUnreadable = (u: NonNullable<Waiting['unreadable']>) =>
+    decision((proceed, abandon) => {
+      const problem = unreadableProblem(u.why);
+      if (u.deal === null) {
+        controller.dialog.set({ kind: 'unreadable-save', problem, abandon, busy: false, note: null, overriding: false, reason: '' });
+        return;
+      }
+      // The fail-safe dialog: close anyway with a reason (recorded on the deal), try again (the
+      // deal's saved handoff judged for a won stage), or cancel.
+      const move: HeldMove = { deal: u.deal, target: UNREADABLE_TARGET, amongClosedStages: true, pendingEdits: {}, proceed, abandon };
+      controller.dialog.set({ kind: 'failed', move, problem, targetLabel: UNREADABLE_TARGET.label, busy: false, note: null, overriding: false, reason: '' });
+    });
+
+  /** Judges the moves and creations of one or more saves, one decision at a time; true when all may go. */
+  const judge = async (batch: Waiting[]): Promise<boolean> => {
+    const [first] = batch;
+    if (!first) return true;
+    if (first.unreadable) return judgeUnreadable(first.unreadable);
+    const moves = batch.flatMap((w) => w.moves);
+    const org = instance();
+    if (moves.length > 1 && first.creates.length === 0 && moves.every((m) => m.target.value === moves[0]?.target.value)) {
+      const target = moves[0]?.target ?? UNREADABLE_TARGET;
+      const deals = moves.map((m) => m.deal);
+      return decision((proceed, abandon) => void controller.holdBulk({ deals, target, proceed: () => (deals.forEach((d) => controller.approvals.takeMove(d)), proceed()), abandon }));
+    }
+    for (const m of moves) {
+      const go = await decision((proceed, abandon) => void controller.hold(asMove(m, () => (controller.approvals.takeMove(m.deal), proceed()), abandon)));
+      if (!go) return false;
+    }
+    for (const c of first.creates) {
+      if (org === null) return false;
+      const go = await decision((proceed, abandon) => void controller.holdCreate(asCreate(c, org, () => (controller.approvals.takeCreate({ crm: options.crm.id, instance: org }), proceed()), abandon)));
+      if (!go) return false;
+    }
+    return true;
+  };
+
+  /** The next saves to judge together: the first waiting, and, when it moves one deal, every other save moving one other deal to the same stage. */
+  const nextBatch = (): Waiting[] => {
+    const first = queue.shift();
+    if (!first) return [];
+    const single = (w: Waiting) => !w.unreadable && w.moves.length === 1 && w.creates.length === 0;
+    if (!single(first)) return [first];
+    const stage = first.moves[0]?.target.value;
+    const batch = [first];
+    for (let i = 0; i < queue.length; ) {
+      const w = queue[i] as Waiting;
+      const deal = w.moves[0]?.deal;
+      if (single(w) && w.moves[0]?.target.value === stage && deal && !batch.some((b) => b.moves[0]?.deal.recordId === deal.recordId)) {
+        batch.push(w);
+        queue.splice(i, 1);
+      } else i++;
+    }
+    return batch;
+  };
+
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0 && !signal.aborted) {
+        if (controller.dialog.get() !== null) {
+          await dialogClosed();
+          continue;
+        }
+        const batch = nextBatch();
+        const go = await judge(batch);
+        if (signal.aborted) return; // the next gate is asked again
+        for (const w of batch) answer(w.id, go);
+      }
+    } finally {
+      pumping = false;
+    }
+  };
+
+  window.addEventListener(askEvent(channel), onAsk, { signal });
+  window.addEventListener(SAVES_READY_EVENT, connect, { signal });
+  signal.addEventListener('abort', () => window.dispatchEvent(new CustomEvent(byeEvent(channel))), { once: true });
+  connect();
+}
