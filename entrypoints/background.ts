@@ -3,6 +3,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
 import { runOutbox } from '@/lib/background/outbox';
+import { readTestSwitches } from '@/lib/background/testSwitches';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
         });
       },
       hubspotConnectionChanged: () => hubspot.forgetAll(),
+      testSwitches: () => readTestSwitches(browser.storage.session),
       version: browser.runtime.getManifest().version,
     }),
   );

@@ -31,11 +31,18 @@ export function runGate<C extends Crm>(
   const unregister = registerTabMessageRouter({ ping: () => ({ ok: true, version: browser.runtime.getManifest().version }) });
   signal.addEventListener('abort', unregister, { once: true });
   const controller = new GateController(messageServices, systemClock, signal);
+  // On until the background says the test suite switched it off (lib/background/testSwitches.ts).
+  let uiRecognition = true;
+  void sendMessage('gate/switches', {}).then(
+    (switches) => (uiRecognition = switches.uiRecognition),
+    () => {},
+  );
   start({
     controller,
     views: createOverlay(ctx, controller, css, signal),
     mapping: async () => (await sendMessage('settings/get', {})).settings.fieldMappings[crm],
     signal,
+    uiRecognition: () => uiRecognition,
     onUrlChange(listener, until) {
       const onChange = () => {
         if (!until.aborted) listener();

@@ -51,6 +51,8 @@ export interface BackgroundDeps {
   hubspotConnectionChanged(): void;
   /** Asks for an outbox pass soon (after something was queued or retried). */
   kickOutbox(): Promise<void>;
+  /** The test suite's switches (lib/background/testSwitches.ts); all off when absent. */
+  testSwitches?(): Promise<{ uiRecognition: boolean }>;
   version: string;
   now?: () => Date;
 }
@@ -143,6 +145,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     ping: () => ({ ok: true, version: deps.version }),
 
     'settings/get': async () => ({ settings: await deps.settings() }),
+
+    'gate/switches': async () => (await deps.testSwitches?.()) ?? { uiRecognition: true },
 
 
     'hubspot/status': async () => hubspotStatusOf(await getSecret(await deps.db(), 'hubspot')),

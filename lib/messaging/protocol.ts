@@ -111,6 +111,14 @@ export const protocol = {
     response: z.object({ settings: Settings }),
     senders: ANY_OWN_CONTEXT,
   }),
+  // Switches only the test suite sets, in storage.session (extension contexts only: content scripts
+  // cannot read or write it, let alone the page). uiRecognition false turns off the gate's
+  // recognition of UI moves, so the end-to-end tests prove the backstop alone holds every path.
+  'gate/switches': defineMessage({
+    request: z.object({}),
+    response: z.object({ uiRecognition: z.boolean() }),
+    senders: ANY_OWN_CONTEXT,
+  }),
   // The HubSpot connection: extension pages only (the options page). No message ever carries the
   // token back out: status answers whether Baton is connected, to which portal, and the token's
   // last four characters so the user can tell which one it is.

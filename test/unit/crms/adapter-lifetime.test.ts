@@ -42,6 +42,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   window$ = liveListeners(window);
 });
+const BACKSTOP_ASKS = expect.stringMatching(/^baton-[0-9a-f-]{36}:ask$/);
+
 afterEach(() => {
   window$.restore();
   vi.useRealTimers();
@@ -55,7 +57,8 @@ describe('startSalesforce, stopped', () => {
     const { controller, views, onUrlChange, urlListeners } = fakes();
     startSalesforce({ controller: controller as unknown as GateController, views, mapping: async () => DEFAULT_SALESFORCE_MAPPING, signal: gate.signal, onUrlChange });
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalled());
-    expect(window$.types()).toEqual(['click', 'dragstart', 'drop']);
+    // The backstop's two (the page's held saves, the page-world script's hello), and the UI's.
+    expect(window$.types()).toEqual([BACKSTOP_ASKS, 'baton:saves-ready', 'click', 'dragstart', 'drop']);
     document.body.click(); // a chevron may have been selected: the adapter looks again in 50 ms
     expect(vi.getTimerCount()).toBe(2); // that look, and the one-second look at the Path
 
@@ -100,7 +103,7 @@ describe('startHubSpot, stopped', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     startHubSpot({ controller: controller as unknown as GateController, views, mapping: async () => DEFAULT_HUBSPOT_MAPPING, signal: gate.signal, onUrlChange });
     await vi.waitFor(() => expect(controller.loadStages).toHaveBeenCalledWith({ crm: 'hubspot', instance: '123' }));
-    expect(window$.types()).toEqual(['click', 'keydown', 'mousedown', 'mousemove', 'mouseup']);
+    expect(window$.types()).toEqual([BACKSTOP_ASKS, 'baton:saves-ready', 'click', 'keydown', 'mousedown', 'mousemove', 'mouseup']);
 
     // A card dragged onto Closed won: held; then the gate lets it through and the drag is replayed.
     mouse(card, 'mousedown', 10);

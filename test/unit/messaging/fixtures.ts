@@ -39,6 +39,7 @@ export function unusedHandlers() {
     throw new Error(`the test did not expect "${name}"`);
   };
   return {
+    'gate/switches': unused('gate/switches'),
     'hubspot/status': unused('hubspot/status'),
     'hubspot/connect': unused('hubspot/connect'),
     'hubspot/disconnect': unused('hubspot/disconnect'),

@@ -30,6 +30,9 @@ import {
   type HubSpotMove,
 } from './intents';
 import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL, NO_DRAG_CONTROL } from './selectors';
+import { listenForPageSaves } from '@/lib/crms/shared/page/backstop';
+import { HUBSPOT_SAVE_FIELDS } from './saves';
+import { hubspotPortalFromUrl } from '../urls';
 import { hubspot } from '../entry';
 
 export type HubSpotAdapterOptions = HostAdapterOptions<HubSpotMapping>;
@@ -230,5 +233,17 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
     hideOverlays: () => views.hideBadge(),
     signal: options.signal,
     onUrlChange: options.onUrlChange,
+    uiRecognition: options.uiRecognition,
+  });
+
+  // The backstop: HubSpot's own saves that set a deal stage, whatever UI path made them.
+  listenForPageSaves({
+    crm: hubspot,
+    instance: () => hubspotPortalFromUrl(location.href),
+    controller,
+    fields: HUBSPOT_SAVE_FIELDS,
+    dealOf: (portal, recordId) => (/^\d{1,20}$/.test(recordId) ? { crm: 'hubspot', instance: portal, recordId } : null),
+    mapping: page.mapping,
+    signal: options.signal,
   });
 }

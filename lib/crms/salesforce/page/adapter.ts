@@ -19,7 +19,9 @@ import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
 import { PAGE_WORDING, activePage, findPath, readDealOnPage, readPath } from './reading';
 import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
-import { salesforceOpportunityFromUrl, toId18 } from '../urls';
+import { listenForPageSaves } from '@/lib/crms/shared/page/backstop';
+import { SALESFORCE_SAVE_FIELDS } from './saves';
+import { salesforceInstanceFromUrl, salesforceOpportunityFromUrl, toId18 } from '../urls';
 import { salesforce } from '../entry';
 
 export type SalesforceAdapterOptions = HostAdapterOptions<SalesforceMapping>;
@@ -154,5 +156,17 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     hideOverlays,
     signal: options.signal,
     onUrlChange: options.onUrlChange,
+    uiRecognition: options.uiRecognition,
+  });
+
+  // The backstop: Lightning's own saves that set a stage, whatever UI path made them.
+  listenForPageSaves({
+    crm: salesforce,
+    instance: () => salesforceInstanceFromUrl(location.href),
+    controller,
+    fields: SALESFORCE_SAVE_FIELDS,
+    dealOf: (instance, recordId) => ({ crm: 'salesforce', instance, recordId: toId18(recordId) }),
+    mapping: page.mapping,
+    signal: options.signal,
   });
 }

@@ -26,6 +26,12 @@ export interface HostAdapterOptions<Mapping> {
   signal: AbortSignal;
   /** Calls `listener` on every URL change (SPA navigation) until `signal` aborts. */
   onUrlChange(listener: () => void, signal: AbortSignal): void;
+  /**
+   * False while the test suite has switched off the recognition of moves in the CRM's UI
+   * (lib/background/testSwitches.ts): the capture listeners then do nothing, and only the backstop
+   * at the page's save (backstop.ts) holds moves. Absent: on.
+   */
+  uiRecognition?(): boolean;
 }
 
 /** Where a host page stands: not a deal page, one deal's record, or a collection (list, Kanban, board). */
@@ -60,6 +66,8 @@ export interface HostPageOptions<Mapping> {
   pageSnapshot(deal: DealRef, problem: CrmProblem, mapping: Mapping): DealSnapshot | null;
   /** Capture-phase listeners on window, attached only while the page is a record or a collection. */
   listeners: ReadonlyArray<readonly [type: string, listener: (event: Event) => void]>;
+  /** False while the UI recognition is switched off (HostAdapterOptions.uiRecognition): the listeners do nothing. */
+  uiRecognition?(): boolean;
   /**
    * Looks at the page (badge, guidance) every CHECK_INTERVAL_MS and on arriving at a record.
    * A slow poll, not a MutationObserver: CRM pages churn constantly, and an observer on them costs
@@ -93,7 +101,8 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
 
   const attach = () => {
     const scope = within(signal);
-    for (const [type, listener] of options.listeners) window.addEventListener(type, listener, { capture: true, signal: scope.signal });
+    const recognising = options.uiRecognition ?? (() => true);
+    for (const [type, listener] of options.listeners) window.addEventListener(type, (event) => recognising() && listener(event), { capture: true, signal: scope.signal });
     every(scope.signal, CHECK_INTERVAL_MS, () => {
       options.check();
       if (mode.kind === 'record') controller.readPageAgain();
