@@ -49,6 +49,19 @@ test('inline edit by keyboard: Stage chosen with the arrows and Enter, saved wit
   expect(opp.fields[HANDOFF_FIELDS.useCase]).toBe(GOOD_HANDOFF.useCase);
 });
 
+test('Stage chosen with the arrows and Enter, no click on an option, then Save clicked: held', async ({ context }) => {
+  const box = await sandbox(context);
+  const opp = box.org.addOpportunity({ name: 'Picked by keyboard' });
+  const page = await openRecord(context, box, opp.id);
+  await page.getByRole('button', { name: 'Edit Stage' }).first().click();
+  const stage = page.getByRole('combobox', { name: 'Stage' });
+  await stage.press('ArrowDown');
+  await stage.press('Enter');
+  await page.locator('records-form-footer button[name="SaveEdit"]').click();
+  await expect(gateDialog(page)).toBeVisible();
+  expect(box.org.pageSaves).toEqual([]);
+});
+
 test('the Edit modal saved with Enter in a field is held too', async ({ context }) => {
   const box = await sandbox(context);
   const opp = box.org.addOpportunity({ name: 'Modal by keyboard' });
