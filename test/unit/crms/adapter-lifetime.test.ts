@@ -58,7 +58,7 @@ describe('startSalesforce, stopped', () => {
     startSalesforce({ controller: controller as unknown as GateController, views, mapping: async () => DEFAULT_SALESFORCE_MAPPING, signal: gate.signal, onUrlChange });
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalled());
     // The backstop's two (the page's held saves, the page-world script's hello), and the UI's.
-    expect(window$.types()).toEqual([BACKSTOP_ASKS, 'baton:saves-ready', 'click', 'dragstart', 'drop']);
+    expect(window$.types()).toEqual([BACKSTOP_ASKS, 'baton:saves-ready', 'click', 'dragstart', 'drop', 'keydown', 'submit']);
     document.body.click(); // a chevron may have been selected: the adapter looks again in 50 ms
     expect(vi.getTimerCount()).toBe(2); // that look, and the one-second look at the Path
 
