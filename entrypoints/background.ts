@@ -4,6 +4,7 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
 import { runOutbox } from '@/lib/background/outbox';
 import { readTestSwitches } from '@/lib/background/testSwitches';
+import { registerSaveScripts, saveScriptFor } from '@/lib/background/saveScripts';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
@@ -74,6 +75,10 @@ export default defineBackground(() => {
       }
     },
     inject: async (tabId, script) => {
+      // The backstop's page-world script first (lib/background/saveScripts.ts): it wraps the page's
+      // fetch and XHR and waits for the gate; a second copy in a document does nothing.
+      const saves = saveScriptFor(script);
+      if (saves) await browser.scripting.executeScript({ target: { tabId }, files: [saves as ScriptPublicPath], world: 'MAIN' });
       // The registry names each CRM's built gate script; WXT's PublicPath type knows them once built.
       await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath] });
     },
@@ -101,6 +106,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
   void (async () => {
+    await registerSaveScripts(browser.scripting).catch((e) => console.error('[baton] could not register the backstop scripts', e));
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());

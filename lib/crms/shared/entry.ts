@@ -15,12 +15,22 @@ export interface CrmEntry {
   mappingTitle: string;
   /** Match patterns of the app pages the gate script may be injected into. */
   pageMatches: readonly string[];
+  /**
+   * Match patterns of the deal pages (records, collections) whose gate script is registered to
+   * run at document_start (lib/background/gateScripts.ts), so it holds moves from the first
+   * input. Narrower than pageMatches: every page they match must be a deal page as far as a
+   * pattern can tell (a pattern sees no query or fragment; test/unit/crms/gatePageMatches.test.ts).
+   * Deal pages they cannot name get the gate from the injector on arrival.
+   */
+  gatePageMatches: readonly string[];
   /** Match patterns of the REST API hosts the background calls (and reads session cookies of). */
   apiMatches: readonly string[];
   /** The app pages' base domains: a content script's frame must be on one of them or a subdomain. */
   pageDomains: readonly string[];
   /** The built gate script (entrypoints/<crm>-gate.content). */
   gateScript: `/content-scripts/${string}-gate.js`;
+  /** The built page-world script of the backstop (entrypoints/<crm>-saves.content), on the same pages as the gate. */
+  saveScript: `/content-scripts/${string}-saves.js`;
   /** The deal a record page shows, or null. */
   dealFromUrl(url: string): DealRef | null;
   /** The org / portal of a page that lists deals and can move them (list, Kanban, board), or null. */
