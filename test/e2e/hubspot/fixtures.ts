@@ -6,7 +6,7 @@ import { isolate } from '../salesforce/sandbox';
 import { serveHubSpot, type HubSpotSandbox } from './sandbox';
 
 export { expect };
-export { GOOD_HANDOFF, JUNK_HANDOFF, badge, gateDialog, setSettings } from '../salesforce/fixtures';
+export { GOOD_HANDOFF, JUNK_HANDOFF, badge, gateDialog, setSettings, uiRecognitionOff } from '../salesforce/fixtures';
 
 export async function hubspotSandbox(context: BrowserContext, options: PortalOptions = {}, variant: HubSpotPageVariant = {}): Promise<HubSpotSandbox> {
   await isolate(context);

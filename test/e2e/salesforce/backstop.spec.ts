@@ -5,7 +5,7 @@
  * untouched. With recognition on, a save no UI path explains (the page's own script) is held too,
  * and a move the gate let through is saved without a second dialog.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test } from '../fixtures';
 import { HANDOFF_FIELDS } from '@/test/fixtures/salesforce/org';
 import {
@@ -17,14 +17,8 @@ import {
   gateDialog,
   openRecord,
   sandbox,
+  uiRecognitionOff,
 } from './fixtures';
-
-/** Turns the gate's recognition of UI moves off for the pages opened from now on (lib/background/testSwitches.ts). */
-export async function uiRecognitionOff(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session.set({ batonTestSwitches: { uiRecognition: false } }),
-  );
-}
 
 /** The page's own failed save, as Lightning shows it: Baton's refusal is a network error. */
 const refusedToast = (page: Page) => page.getByRole('alert').filter({ hasText: 'Baton held this save' });

@@ -23,6 +23,13 @@ export async function setSettings(serviceWorker: Worker, change: (s: Settings) =
   await serviceWorker.evaluate((value) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: value, settingsLastValid: value }), settings);
 }
 
+/** Turns the gate's recognition of UI moves off for the pages opened from now on: only the backstop holds (lib/background/testSwitches.ts). */
+export async function uiRecognitionOff(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session.set({ batonTestSwitches: { uiRecognition: false } }),
+  );
+}
+
 export async function sandbox(context: BrowserContext, options: OrgOptions = {}, variant: PageVariant = {}): Promise<Sandbox> {
   await isolate(context);
   return serveSalesforce(context, new FakeSalesforceOrg(options), variant);
