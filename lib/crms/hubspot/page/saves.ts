@@ -121,6 +121,7 @@ function dynamicSearch(body: Record<string, unknown>): SaveReading {
 function read(request: PageRequest): SaveReading {
   const path = pathOf(request.url);
   if (request.body === undefined) return unreadable('Baton could not read its body (it is streamed).');
+  if (!MENTIONS_STAGE.test(request.body)) return NONE; // it cannot set the stage: not parsed at all
   const body = parseJson(request.body);
   if (body === undefined) return MENTIONS_STAGE.test(request.body) ? unreadable('Its body is not JSON, and it names dealstage.') : NONE;
   if (DYNAMIC_SEARCH.test(path)) return isObject(body) ? dynamicSearch(body) : NONE;

@@ -126,6 +126,9 @@ function jsonBody(body: string): Record<string, unknown> | null {
 function read(request: PageRequest): SaveReading {
   const path = pathOf(request.url);
   if (request.body === undefined) return unreadable('Baton could not read its body (it is streamed).');
+  // Most of Lightning's Aura traffic is reads: a body that never names the stage field cannot set
+  // it (letters survive form and JSON encoding), and is not parsed at all.
+  if (!MENTIONS_STAGE.test(request.body)) return NONE;
   if (AURA.test(path)) return auraBody(request.body);
   const body = jsonBody(request.body);
   const notJson = () => (MENTIONS_STAGE.test(request.body ?? '') ? unreadable('Its body is not JSON, and it names StageName.') : NONE);
