@@ -43,4 +43,21 @@ test.describe('HubSpot: the deal stage dropdown chosen with the keyboard only', 
     expect(deal.properties.dealstage).toBe('closedwon');
     expect(box.portal.notes.map((n) => n.dealIds)).toEqual([[deal.id]]);
   });
+
+  test('bulk edit with the deal stage chosen by keyboard is held at Update', async ({ context, extensionUrl }) => {
+    const box = await hubspotSandbox(context);
+    const deal = box.portal.addDeal({ name: 'Bulk by keyboard' });
+    await connect(context, extensionUrl, box.portal.token);
+    const page = await context.newPage();
+    await page.goto(box.boardUrl());
+    await page.getByRole('checkbox', { name: 'Select Bulk by keyboard' }).check();
+    await page.locator('[data-test-id="bulk-edit-button"]').click();
+    const bulk = page.getByRole('dialog', { name: /Bulk edit/ });
+    await bulk.getByLabel('Property to update').selectOption('dealstage');
+    await pickOptionByKeyboard(page, bulk, 'Deal stage', 'Closed Won');
+    await bulk.getByRole('button', { name: 'Update' }).click();
+    await expect(gateDialog(page)).toContainText('Bulk by keyboard');
+    expect(box.portal.pageSaves).toEqual([]);
+    expect(deal.properties.dealstage).toBe('contractsent');
+  });
 });

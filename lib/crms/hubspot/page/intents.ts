@@ -14,7 +14,7 @@ import type { StageTarget } from '@/lib/gate/stages';
 import { closestAcross, onPath, queryAllFirst, queryFirst, textOf, missing } from '@/lib/crms/shared/page/dom';
 import { hubspotDealFromUrl } from '../urls';
 import { hubspot } from '../entry';
-import { dealIdFromLink, dropdownOf, isCurrentOption, isStageDropdown, optionTarget } from './controls';
+import { STAGE_INPUT, dealIdFromLink, dropdownOf, isCurrentOption, isStageDropdown, optionTarget, shownValue } from './controls';
 import { tableStagePick } from './tableIntents';
 import {
   BOARD_CARD,
@@ -106,7 +106,7 @@ export function recognizeBoardDrop(handle: Element, column: Element | null, keyb
   return { kind: keyboard ? 'board-keyboard-drop' : 'board-drop', target: columnTarget(column), dealIds: [dealId] };
 }
 
-/** The last stage picked in a bulk edit dialog: the dialog does not reflect it in an attribute. */
+/** The last stage picked with the pointer in a bulk edit dialog, for a dropdown that does not show it. */
 let bulkPick: { dialog: Element; stage: StageTarget } | null = null;
 
 export function trackBulkPick(event: Event): void {
@@ -123,7 +123,11 @@ export function recognizeBulkUpdate(event: Event, doc: Document = document): Hub
   if (!dialog) return null;
   const property = queryFirst(dialog, BULK_EDIT_PROPERTY) as HTMLSelectElement | null;
   if (property?.value !== 'dealstage') return null;
-  const stage = bulkPick?.dialog === dialog ? bulkPick.stage : null;
+  // The value the dialog's stage dropdown shows, however it was chosen (pointer or keyboard); the
+  // last pick when the button shows none.
+  const editor = queryFirst(dialog, STAGE_INPUT);
+  const shown = editor ? shownValue(editor) : null;
+  const stage = shown?.label ? shown : bulkPick?.dialog === dialog ? bulkPick.stage : null;
   if (!stage) return null; // no value chosen: HubSpot itself refuses
   let ids = queryAllFirst(dialog, BULK_EDIT_RECORD).map((el) => el.getAttribute('data-selenium-id') ?? '');
   if (ids.length === 0) {
