@@ -151,7 +151,7 @@ describe('HubSpotBackend', () => {
     const deal = portal.addDeal({ name: 'x' });
     const ref = refOf(portal, deal);
     await backend.createActivity(ref, 'Baton: handoff gate overridden (closed won anyway)', 'Reason given: <b>Q4</b> & "quota"');
-    portal.notes.push({ id: 'n-human', body: '<p>Call went well</p>', timestamp: '2099-01-01T00:00:00.000Z', dealIds: [deal.id] });
+    portal.addNote(deal.id, 'Call went well', '', '2099-01-01T00:00:00.000Z');
     await backend.createActivity(ref, 'Baton: handoff acknowledged by CS (3/5)', 'Rating: 3/5\nComment: it\'s fine &amp; clear');
     const notes = await backend.readActivities(ref);
     expect(notes.map((n) => n.kind).sort()).toEqual(['acknowledgement', 'override']);
