@@ -62,7 +62,7 @@ describe('which reviews count', () => {
   it('with none named, anyone but the deal owner; never the owner reviewing their own deal', () => {
     expect(judgeRecord(record('review', OTHER_AE), OWNER.id, policy())).toEqual({ counts: true });
     expect(judgeRecord(record('review', OWNER), OWNER.id, policy())).toEqual({ counts: false, reason: 'deal-owner' });
-    expect(judgeRecord(record('review', OWNER), OWNER.id, policy({ reviewers: [OWNER.id] }))).toEqual({ counts: false, reason: 'deal-owner' });
+    expect(judgeRecord(record('review', OWNER), OWNER.id, policy({ reviewers: ['005Hs000001xyzAIAQ'] }))).toEqual({ counts: false, reason: 'deal-owner' });
   });
 
   it('a CS user named for acknowledgements is no reviewer', () => {

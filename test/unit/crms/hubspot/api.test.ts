@@ -221,7 +221,7 @@ describe('connecting', () => {
     });
     const params = new URL(authorizeUrl).searchParams;
     expect(params.get('code_challenge_method')).toBe('S256');
-    expect(params.get('scope')).toBe('crm.objects.deals.read crm.objects.deals.write crm.schemas.deals.read');
+    expect(params.get('scope')).toBe('crm.objects.deals.read crm.objects.deals.write crm.schemas.deals.read crm.objects.owners.read');
     expect(secret).toMatchObject({ method: 'oauth', refreshToken: expect.stringMatching(/^oauth-refresh-/), expiresAt: '2027-01-11T12:30:00.000Z' });
     const token = portal.requests.find((r) => r.url.endsWith('/oauth/v1/token'));
     expect(token?.body).not.toContain('client_secret');
