@@ -6,10 +6,11 @@ import { recordLine } from '@/lib/console/records';
 /** The records cell: how many of Baton's records the deal has, and how many do not count. */
 export function RecordsButton({ row, onOpen }: { row: ConsoleRow; onOpen(row: ConsoleRow): void }) {
   if (row.records.length === 0) return <>—</>;
+  const count = `${row.records.length}${row.notCounted > 0 ? ` · ${row.notCounted} not counted` : ''}`;
+  // The name holds the visible text too (WCAG 2.5.3, label in name).
   return (
-    <button type="button" className="link" aria-label={`Records of ${row.name || 'the deal'}`} onClick={() => onOpen(row)}>
-      {row.records.length}
-      {row.notCounted > 0 ? ` · ${row.notCounted} not counted` : ''}
+    <button type="button" className="link" aria-label={`Records of ${row.name || 'the deal'}: ${count}`} onClick={() => onOpen(row)}>
+      {count}
     </button>
   );
 }

@@ -191,14 +191,21 @@ export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeam
   let owners = NO_OWNERS;
   let notes = new Map<string, BatonActivity[]>();
   let deleted = new Map<string, BatonActivity[]>();
+  const alsoPartial = (why: string | null) => {
+    partial = [partial, why].filter(Boolean).join(' ') || null;
+  };
   try {
     owners = await readOwners(api, (call) => patiently(call, sleep));
     notes = await batonNotes(api, found.map((d) => d.id), owners, sleep);
+  } catch (error) {
+    alsoPartial(`Owners or Baton’s notes could not be read: ${toCrmProblem(error).message}`);
+  }
+  try {
     const archived = await deletedBatonNotes(api, new Set(found.map((d) => d.id)), owners, sleep);
     deleted = archived.notes;
-    partial = [partial, archived.partial].filter(Boolean).join(' ') || null;
+    alsoPartial(archived.partial);
   } catch (error) {
-    partial = [partial, `Owners or Baton’s notes could not be read: ${toCrmProblem(error).message}`].filter(Boolean).join(' ');
+    alsoPartial(`Deleted Baton notes could not be looked for: ${toCrmProblem(error).message}`);
   }
 
   const deals: TeamDeal[] = [];
