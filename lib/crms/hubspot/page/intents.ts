@@ -46,11 +46,13 @@ export function recognizeStageChoice(option: Element, url: string): HubSpotMove 
   if (!button || !isStageDropdown(button)) return null;
   const target = optionTarget(option);
   if (!target.value || isCurrentOption(option, button)) return null; // the current stage again
-  const inTable = tableStagePick(button);
-  if (inTable === 'saved-by-button') return null; // the editor's Save moves (tableIntents.ts)
-  if (inTable) return { kind: 'table-edit', target, dealIds: [inTable.dealId] };
-  if (closestAcross(button, DIALOG)) return null; // bulk edit, the create panel: the value is only chosen here; their submit acts
   const preview = closestAcross(button, PREVIEW_PANEL);
+  if (!preview) {
+    const inTable = tableStagePick(button);
+    if (inTable === 'saved-by-button') return null; // the editor's Save moves (tableIntents.ts)
+    if (inTable) return { kind: 'table-edit', target, dealIds: [inTable.dealId] };
+    if (closestAcross(button, DIALOG)) return null; // bulk edit, the create panel: the value is only chosen here; their submit acts
+  }
   const dealId = preview ? dealIdFromLink(preview) : (hubspotDealFromUrl(url)?.recordId ?? null);
   if (!dealId) {
     missing(hubspot, 'which deal this stage dropdown belongs to', preview ? DEAL_LINK : PREVIEW_PANEL);
