@@ -73,6 +73,13 @@ describe('choosing a stage in a dropdown', () => {
   });
 });
 
+describe('the record preview panel', () => {
+  it('is the previewed deal’s, even drawn as a dialog', () => {
+    document.body.innerHTML = `<div data-crm-location="CRM_OBJECT_PREVIEW" role="dialog"><a href="/contacts/123/record/0-3/888">View record</a>${dropdown('dealstage', 'Contract Sent', { open: true, selected: 'contractsent' })}</div>`;
+    expect(during('click', $('[data-option-value="closedwon"]'), (e) => recognizeOptionClick(e, LIST))?.dealIds).toEqual(['888']);
+  });
+});
+
 describe('the create-deal panel', () => {
   function panel(extra = '') {
     return `<div role="dialog" aria-modal="true"><form>
