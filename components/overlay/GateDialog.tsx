@@ -260,6 +260,9 @@ function FailSafe({ controller, state }: { controller: GateController; state: Fa
 
 /** Close anyway went through but its record is not in the CRM: said before the move completes. */
 function RecordedLocally({ controller, state }: { controller: GateController; state: RecordedLocallyDialog }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  // The dialog stays open from the form to this notice, so showModal's focusing does not run again.
+  useEffect(() => ok.current?.focus(), []);
   return (
     <div className="body">
       <h2 id="baton-dialog-title">Closing anyway: the handoff override is not in the CRM yet</h2>
@@ -267,7 +270,7 @@ function RecordedLocally({ controller, state }: { controller: GateController; st
         {state.text}
       </p>
       <div className="actions">
-        <button type="button" className="primary" data-initial-focus="" autoFocus onClick={() => controller.acknowledgeRecorded()}>
+        <button type="button" className="primary" ref={ok} onClick={() => controller.acknowledgeRecorded()}>
           OK, complete the move
         </button>
       </div>

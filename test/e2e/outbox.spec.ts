@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test } from './fixtures';
+import { seriousViolations } from './a11y';
 import { closeThroughPath, expect, gateDialog, sandbox } from './salesforce/fixtures';
 import { connect, hubspotSandbox, openDeal, pickStage } from './hubspot/fixtures';
 
@@ -84,11 +85,15 @@ test('Salesforce API closed: the Task waits, and Retry in the side panel writes 
   await closeThroughPath(page, 'Closed Won');
   const dialog = await closeAnyway(page, 'API access pending with IT');
   await expect(dialog.getByRole('alert')).toContainText('Not recorded in Salesforce yet');
-  await dialog.getByRole('button', { name: 'OK, complete the move' }).click();
+  // Keyboard and screen reader: the notice is announced, its one button has the focus.
+  await expect(dialog.getByRole('button', { name: 'OK, complete the move' })).toBeFocused();
+  expect(await seriousViolations(page, 'baton-gate')).toEqual([]);
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Stage changed successfully.')).toBeVisible();
 
   const panel = await waitingList(context, extensionUrl('sidepanel.html'));
   await expect(panel).toContainText('waiting for API access to Salesforce');
+  expect(await seriousViolations(panel.page(), '.outbox')).toEqual([]);
   box.org.apiEnabled = true; // the admin opens API access
   await panel.getByRole('button', { name: /^Retry: Close-anyway record on/ }).click();
   await expect.poll(() => box.org.tasks.map((t) => t.WhatId)).toEqual([opp.id]);
