@@ -5,6 +5,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { CrmProblem } from '@/lib/domain/problem';
 import { recordGateEvent } from './audit';
+import { cancelCreate, continueCreate } from './create';
 import { openGate, type BulkDialog, type DialogStore, type GateDialog } from './dialogState';
 import type { GateServices, OverrideResult } from './services';
 
@@ -20,11 +21,11 @@ export interface OverrideDeps {
 }
 
 export function startOverride({ dialog }: Pick<OverrideDeps, 'dialog'>): void {
-  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'recorded-locally' ? { ...d, overriding: true, note: null } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' && d.kind !== 'recorded-locally' ? { ...d, overriding: true, note: null } : d));
 }
 
 export function setReason({ dialog }: Pick<OverrideDeps, 'dialog'>, reason: string): void {
-  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'recorded-locally' ? { ...d, reason } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' && d.kind !== 'recorded-locally' ? { ...d, reason } : d));
 }
 
 /**
@@ -52,7 +53,8 @@ export function acknowledgeRecorded({ dialog }: Pick<OverrideDeps, 'dialog'>): v
 export async function confirmOverride(deps: OverrideDeps): Promise<void> {
   const { dialog } = deps;
   const d = dialog.get();
-  if (!d || d.kind === 'checking' || d.kind === 'recorded-locally' || d.busy) return;
+  // A creation has no record to write the override on yet (create.ts): no close-anyway there.
+  if (!d || d.kind === 'checking' || d.kind === 'create' || d.kind === 'recorded-locally' || d.busy) return;
   if (!/\S/.test(d.reason)) {
     dialog.set({ ...d, note: { tone: 'error', text: 'Write why you are closing without a complete handoff; it is recorded on the deal.' } });
     return;
@@ -120,6 +122,7 @@ async function overrideBulk(deps: OverrideDeps, d: BulkDialog): Promise<void> {
 /** Warn mode: go on without fixing. */
 export function continueAnyway(deps: Pick<OverrideDeps, 'dialog' | 'finish'>): void {
   const current = deps.dialog.get();
+  if (current?.kind === 'create') return continueCreate(deps.dialog);
   if (current?.kind === 'bulk' && current.mode === 'warn') {
     deps.dialog.set(null);
     current.bulk.proceed();
@@ -134,6 +137,7 @@ export function continueAnyway(deps: Pick<OverrideDeps, 'dialog' | 'finish'>): v
 export function cancel(deps: Pick<OverrideDeps, 'dialog' | 'flushDraft' | 'services'>): void {
   const d = deps.dialog.get();
   if (!d) return;
+  if (d.kind === 'create') return cancelCreate(deps.dialog);
   // The override is already recorded (here, on its way to the CRM): Esc only closes the notice.
   if (d.kind === 'recorded-locally') {
     acknowledgeRecorded(deps);
