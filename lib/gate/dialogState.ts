@@ -36,6 +36,8 @@ export interface GateDialog {
   pending: OutboxSummary[];
   overriding: boolean;
   reason: string;
+  /** Set while Baton cannot keep the rep's text on this computer (its storage failed): why, in words. */
+  draftNotice?: string | null;
 }
 
 export interface FailedDialog {
@@ -92,6 +94,19 @@ export interface CreateDialog {
 }
 
 /**
+ * Close anyway went through, but its record is not in the CRM yet (signed out, not connected,
+ * an outage) or the CRM refused it: the rep reads where it is before the move completes.
+ */
+export interface RecordedLocallyDialog {
+  kind: 'recorded-locally';
+  move: HeldMove;
+  /** What happened to the record, in words. */
+  text: string;
+  /** Completes the held move (one deal, or every deal of a bulk move). */
+  proceed(): void;
+}
+
+/**
  * A page save Baton could not read, that may move a deal to a won stage, and that names no deal
  * Baton can tie it to (lib/crms/shared/page/backstop.ts): it is held, and can only be cancelled
  * (there is no deal to record a close-anyway on).
@@ -107,7 +122,7 @@ export interface UnreadableSaveDialog {
   reason: '';
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | UnreadableSaveDialog;
+export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog | UnreadableSaveDialog;
 
 export type DialogStore = Store<DialogState>;
 
