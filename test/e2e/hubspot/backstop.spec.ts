@@ -7,7 +7,21 @@
 import type { Page } from '@playwright/test';
 import { test } from '../fixtures';
 import { HANDOFF_PROPERTIES } from '@/test/fixtures/hubspot/portal';
-import { GOOD_HANDOFF, card, column, connect, expect, gateDialog, hubspotSandbox, openDeal, pickStage, uiRecognitionOff } from './fixtures';
+import {
+  GOOD_HANDOFF,
+  card,
+  column,
+  connect,
+  expect,
+  gateDialog,
+  hubspotSandbox,
+  openCreatePanel,
+  openDeal,
+  pickOption,
+  pickOptionByKeyboard,
+  pickStage,
+  uiRecognitionOff,
+} from './fixtures';
 
 /** HubSpot's own failed save, as the sandbox shows it: Baton's refusal is a network error. */
 const refusedToast = (page: Page) => page.getByRole('alert').filter({ hasText: 'Baton held this save' });
@@ -106,6 +120,55 @@ test.describe('with the UI recognition off, the save itself is held on every pat
     await expect(dialog.getByRole('link', { name: 'Backstop bulk empty' })).toBeVisible();
     expect(box.portal.pageSaves).toEqual([]);
     expect([good.properties.dealstage, bad.properties.dealstage]).toEqual(['contractsent', 'contractsent']);
+  });
+
+  test('the deal stage dropdown chosen with the keyboard only', async ({ context, extensionUrl }) => {
+    const box = await hubspotSandbox(context);
+    const deal = box.portal.addDeal({ name: 'Backstop keyboard stage' });
+    await connect(context, extensionUrl, box.portal.token);
+    const page = await openDeal(context, box, deal.id);
+    await pickOptionByKeyboard(page, page.locator('[data-test-id="left-sidebar"]'), 'Deal stage', 'Closed Won');
+    await expect(gateDialog(page)).toContainText('moving to Closed Won');
+    expect(box.portal.pageSaves).toEqual([]);
+    expect(deal.properties.dealstage).toBe('contractsent');
+  });
+
+  test('the table view’s inline edit of Deal stage, Save', async ({ context, extensionUrl }) => {
+    const box = await hubspotSandbox(context);
+    const deal = box.portal.addDeal({ name: 'Backstop table' });
+    await connect(context, extensionUrl, box.portal.token);
+    const page = await context.newPage();
+    await page.goto(box.listUrl());
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Backstop table', exact: true }) });
+    await row.getByRole('button', { name: 'Edit Deal stage of Backstop table' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit Deal stage' });
+    await pickOption(editor, 'Deal stage', 'Closed Won');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(gateDialog(page)).toContainText('Backstop table');
+    expect(box.portal.pageSaves).toEqual([]);
+    expect(deal.properties.dealstage).toBe('contractsent');
+  });
+
+  test('a deal created in Closed Won from the board’s create panel: judged on the handoff the create request holds', async ({ context, extensionUrl }) => {
+    const box = await hubspotSandbox(context);
+    await connect(context, extensionUrl, box.portal.token);
+    const page = await context.newPage();
+    await page.goto(box.boardUrl());
+    const panel = await openCreatePanel(page);
+    await panel.getByLabel('Deal name').fill('Backstop created');
+    await pickOption(panel, 'Deal stage', 'Closed Won');
+    await panel.getByRole('button', { name: 'Create', exact: true }).click();
+    const dialog = gateDialog(page);
+    await expect(dialog).toContainText('Creating a deal in Closed Won');
+    expect(box.portal.pageCreates).toEqual([]);
+    await dialog.getByRole('button', { name: 'Back to the form' }).click();
+    await panel.getByLabel('Handoff: use case').fill(GOOD_HANDOFF.useCase);
+    await panel.getByLabel('Handoff: success metric').fill(GOOD_HANDOFF.successMetric);
+    await panel.getByLabel('Handoff: risk flags').fill(GOOD_HANDOFF.riskFlags);
+    await panel.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(page.getByText('Deal created: Backstop created')).toBeVisible();
+    await expect(dialog).toBeHidden();
+    expect(box.portal.pageCreates).toHaveLength(1);
   });
 
   test('saves that do not make a deal won are never held: another stage, a text property', async ({ context, extensionUrl }) => {
