@@ -22,7 +22,7 @@ import type { DealSnapshot } from '@/lib/domain/snapshot';
 import { systemClock, type Clock } from '@/lib/domain/clock';
 import { holdBulk, type BulkDeps } from './bulk';
 import { DealReader, type PageFallback } from './dealReader';
-import { hold, retry, shouldHold, type DecideDeps } from './decide';
+import { CHECK_DEADLINE_MS, hold, retry, shouldHold, type DecideDeps } from './decide';
 import type { DialogState } from './dialogState';
 import { HandoffForm, writableElements } from './form';
 import type { HeldBulkMove, HeldMove } from './heldMove';
@@ -43,15 +43,20 @@ export class GateController {
   private readonly bulk: BulkDeps;
   private readonly leaving: OverrideDeps;
 
-  constructor(services: GateServices, clock: Clock = systemClock, signal: AbortSignal = new AbortController().signal) {
+  constructor(
+    services: GateServices,
+    clock: Clock = systemClock,
+    signal: AbortSignal = new AbortController().signal,
+    checkDeadlineMs: number = CHECK_DEADLINE_MS,
+  ) {
     const dialog = this.dialog;
     const rearm = (deal: DealRef) => void this.tracker.arm(deal);
     this.reader = new DealReader(services);
     this.tracker = new ReadinessTracker(this.reader, clock);
     this.readiness = this.tracker.store;
     this.form = new HandoffForm({ dialog, services, clock, signal, rearm });
-    this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, openForm: (opening) => this.form.open(opening) };
-    this.bulk = { dialog, reader: this.reader, audit: services.audit, clock };
+    this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs, openForm: (opening, checking) => this.form.open(opening, checking) };
+    this.bulk = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs };
     this.leaving = { dialog, services, flushDraft: () => this.form.flushDraft(), finish: (d, event) => this.form.finish(d, event), rearm };
   }
 

@@ -84,7 +84,13 @@ export const STAGE_LABELS = ['deal stage', 'dealphase', 'deal-phase', 'phase du 
 export const LISTBOX: SelectorList = ['[role="listbox"]'];
 /** The button that opens a listbox names it in aria-owns or aria-controls; `{api}` is the listbox's id (same pattern). */
 export const LISTBOX_OWNER: SelectorList = ['[aria-owns="{api}"]', '[aria-controls="{api}"]'];
-/** The text editor inside a property's editor, whose value the page fallback reads. */
+/**
+ * The bar HubSpot shows under the sidebar's properties while some hold edits not saved yet ("Save" /
+ * "Cancel"); the page fallback then cannot tell what is saved. Guess from the sandbox fixture, not
+ * seen in a public source.
+ */
+export const PROPERTY_SAVE_BAR: SelectorList = ['[data-test-id="property-save-bar"]'];
+/** The text editor inside a property's editor, whose rendered (saved) value the page fallback reads. */
 export const TEXT_INPUT: SelectorList = ['textarea', 'input'];
 /**
  * Controls inside a board card that start no drag: react-beautiful-dnd's interactive child elements
