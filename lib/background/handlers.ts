@@ -10,6 +10,7 @@ import { dealHeader } from '@/lib/domain/header';
 import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } from '@/lib/domain/activity';
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
+import { DEFAULT_SESSION, type BrowserSession } from './cookieStore';
 import { HandlerError } from '@/lib/messaging/envelope';
 import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
 import type { CachedDeal, SavedReview } from '@/lib/messaging/wire';
@@ -42,7 +43,14 @@ import {
 } from '@/lib/db';
 
 export interface BackgroundDeps {
-  backend(crm: Crm): DealBackend | null;
+  /** The CRM's backend for calls made as the user of `session` (its cookie store's Salesforce session). */
+  backend(crm: Crm, session?: BrowserSession): DealBackend | null;
+  /**
+   * The browser session a message speaks for: its sender tab's cookie store, the default one for a
+   * sender not in a tab (cookieStore.ts). Throws CrmError when the tab's store cannot be told.
+   * Without it (unit tests), the default store.
+   */
+  sessionOf?(context: SenderContext): Promise<BrowserSession>;
   db(): Promise<BatonDatabase>;
   settings(): Promise<Settings>;
   /** Checks HubSpot credentials (a test call) and returns what to keep; throws CrmError. */
@@ -128,8 +136,11 @@ function summaries(items: readonly OutboxItem[]): OutboxSummary[] {
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const now = () => deps.now?.() ?? new Date();
 
-  function backendOf(deal: { crm: Crm }): DealBackend {
-    const backend = deps.backend(deal.crm);
+  const sessionOf = (context: SenderContext): Promise<BrowserSession> => deps.sessionOf?.(context) ?? Promise.resolve(DEFAULT_SESSION);
+
+  /** The backend that calls the CRM as the user of `session` (the sender's browser session). */
+  function backendOf(deal: { crm: Crm }, session: BrowserSession): DealBackend {
+    const backend = deps.backend(deal.crm, session);
     if (backend === null) throw new CrmError({ kind: 'not-connected', message: CRMS[deal.crm].notConnected });
     return backend;
   }
@@ -171,18 +182,19 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'deals/recent': async ({ limit }) => ({ deals: (await listRecentSnapshots(await deps.db(), limit)).items.map(cachedDealOf) }),
 
-    'deal/activities': async ({ deal }) => {
+    'deal/activities': async ({ deal }, context) => {
       try {
-        return { ok: true, activities: await backendOf(deal).readActivities(deal) };
+        return { ok: true, activities: await backendOf(deal, await sessionOf(context)).readActivities(deal) };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error) };
       }
     },
 
-    'deal/acknowledge': async ({ deal, rubric, comment }) => {
+    'deal/acknowledge': async ({ deal, rubric, comment }, context) => {
       const settings = await deps.settings();
       const { subject, body } = acknowledgementRecord(rubric, comment);
-      const backend = backendOf(deal);
+      const session = await sessionOf(context);
+      const backend = backendOf(deal, session);
       let recorded: 'crm' | 'queued' | 'failed' = 'crm';
       let problem: CrmProblem | null = null;
       try {
@@ -193,7 +205,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         // permission, deal gone, validation) goes back to the CSM, whose form keeps what they typed.
         if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, ratingField: 'not-mapped' };
         recorded = 'queued';
-        await enqueue(await deps.db(), { deal, kind: 'create-acknowledgement', payload: { subject, body } }, now());
+        await enqueue(await deps.db(), { deal, kind: 'create-acknowledgement', payload: { subject, body }, cookieStoreId: session.cookieStoreId }, now());
       }
       const field = settings.fieldMappings[deal.crm].csmRating;
       let ratingField: 'written' | 'not-mapped' | 'failed' = 'not-mapped';
@@ -209,10 +221,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return { recorded, problem, ratingField };
     },
 
-    'team/sources': async () => {
+    'team/sources': async (_request, context) => {
+      const session = await sessionOf(context);
       const perCrm = await Promise.all(
         CRM_LIST.map(async ({ id: crm, notConnected }) => {
-          const backend = deps.backend(crm);
+          const backend = deps.backend(crm, session);
           if (backend === null) return [{ crm, instance: null, problem: { kind: 'not-connected' as const, message: notConnected } }];
           return (await backend.teamSources()).map((source) => ({ crm, ...source }));
         }),
@@ -220,21 +233,22 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return { sources: perCrm.flat() };
     },
 
-    'team/deals': async ({ crm, instance, query }) => {
+    'team/deals': async ({ crm, instance, query }, context) => {
       try {
-        return { ok: true, ...(await backendOf({ crm }).listTeamDeals(instance, query)) };
+        return { ok: true, ...(await backendOf({ crm }, await sessionOf(context)).listTeamDeals(instance, query)) };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error) };
       }
     },
 
-    'deal/review': async ({ deal, rubric, verdict, comment, sample }) => {
+    'deal/review': async ({ deal, rubric, verdict, comment, sample }, context) => {
       const db = await deps.db();
       const { subject, body } = reviewRecord(rubric, verdict, comment, sample);
+      const session = await sessionOf(context);
       let recorded: 'crm' | 'queued' = 'crm';
       let problem: CrmProblem | null = null;
       try {
-        await backendOf(deal).createActivity(deal, subject, body);
+        await backendOf(deal, session).createActivity(deal, subject, body);
       } catch (error) {
         problem = toCrmProblem(error);
         // As an acknowledgement: what can never succeed goes back to the reviewer, text kept.
@@ -242,7 +256,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         recorded = 'queued';
       }
       const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: recorded === 'crm' }, now());
-      if (recorded === 'queued') await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now());
+      if (recorded === 'queued') await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id }, cookieStoreId: session.cookieStoreId }, now());
       return { recorded, problem, review: savedReviewOf(review) };
     },
 
@@ -253,7 +267,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const settings = await deps.settings();
       const policy = policyOf(settings);
       try {
-        const snapshot = await backendOf(deal).readSnapshot(deal);
+        const snapshot = await backendOf(deal, await sessionOf(context)).readSnapshot(deal);
         try {
           await putSnapshot(await deps.db(), { ...dealHeader(snapshot), deal, artifact: snapshot.artifact });
         } catch (error) {
@@ -269,7 +283,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       checkSender(context, crm, instance);
       const policy = policyOf(await deps.settings());
       try {
-        return { ok: true, stages: await backendOf({ crm }).readStages(instance), policy };
+        return { ok: true, stages: await backendOf({ crm }, await sessionOf(context)).readStages(instance), policy };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error), policy };
       }
@@ -278,15 +292,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     'deal/save-fields': async ({ deal, fields, expected }, context) => {
       checkSender(context, deal.crm, deal.instance);
       const db = await deps.db();
+      const session = await sessionOf(context);
       try {
-        const outcome = await backendOf(deal).writeFields(deal, fields, expected);
+        const outcome = await backendOf(deal, session).writeFields(deal, fields, expected);
         if (!outcome.ok) return { outcome: 'conflict', conflicts: outcome.conflicts };
         await deleteDraft(db, dealKey(deal));
         return { outcome: 'saved' };
       } catch (error) {
         const problem: CrmProblem = toCrmProblem(error);
         if (!isTransient(problem.kind)) return { outcome: 'failed', problem, queued: false };
-        await enqueue(db, { deal, kind: 'update-fields', payload: { fields, expected } }, now());
+        await enqueue(db, { deal, kind: 'update-fields', payload: { fields, expected }, cookieStoreId: session.cookieStoreId }, now());
         return { outcome: 'failed', problem, queued: true };
       }
     },
@@ -294,15 +309,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     'deal/override': async ({ deal, reason, findings, stageLabel }, context) => {
       checkSender(context, deal.crm, deal.instance);
       const db = await deps.db();
+      const session = await sessionOf(context); // before anything is recorded: a tab whose session cannot be told moves nothing
       const at = now();
       await appendAudit(db, { deal, event: 'override', findings, reason }, at);
       const { subject, body } = overrideRecord(reason, stageLabel, findings, at);
       try {
-        await backendOf(deal).createActivity(deal, subject, body);
+        await backendOf(deal, session).createActivity(deal, subject, body);
         return { recorded: 'crm', problem: null };
       } catch (error) {
         // The override happens either way (that is the rep's call); its record must reach the CRM.
-        await enqueue(db, { deal, kind: 'create-override-record', payload: { subject, body } }, at);
+        await enqueue(db, { deal, kind: 'create-override-record', payload: { subject, body }, cookieStoreId: session.cookieStoreId }, at);
         return { recorded: 'queued', problem: toCrmProblem(error) };
       }
     },

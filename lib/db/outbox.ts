@@ -58,6 +58,12 @@ const state = {
   lastError: z.string().max(MAX_ERROR_LENGTH).nullable(),
   nextAttemptAt: IsoTimestamp.nullable(),
   status: OutboxStatus,
+  /**
+   * The browser cookie store whose session queued the work (lib/background/cookieStore.ts), so a
+   * retry calls the CRM as the same user; null or absent (items queued before it was kept): the
+   * default store.
+   */
+  cookieStoreId: z.string().max(200).nullable().optional(),
 };
 
 function checkItem(
@@ -80,7 +86,7 @@ export const OutboxItem = z
   .superRefine(checkItem);
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
-export type OutboxInput = OutboxJob & { deal: DealRef };
+export type OutboxInput = OutboxJob & { deal: DealRef; cookieStoreId?: string | null };
 
 /** Queues a CRM write, due at once. Returns the stored item with its id. */
 export async function enqueue(db: BatonDatabase, input: OutboxInput, now = new Date()): Promise<OutboxItem> {
