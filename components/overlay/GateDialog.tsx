@@ -3,6 +3,7 @@ import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '
 import { GateController } from '@/lib/gate/controller';
 import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
 import { readinessText } from '@/lib/rules/readiness';
+import { CreateForm } from './CreateForm';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -17,16 +18,17 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
   const state = useStore(controller.dialog);
   const ref = useRef<HTMLDialogElement>(null);
   const [checkingVisible, setCheckingVisible] = useState(false);
-  const open = state !== null && (state.kind !== 'checking' || checkingVisible);
+  const checking = state?.kind === 'checking' || (state?.kind === 'create' && state.evaluation === null && state.problem === null);
+  const open = state !== null && (!checking || checkingVisible);
 
   useEffect(() => {
-    if (state?.kind !== 'checking') {
+    if (!checking) {
       setCheckingVisible(false);
       return;
     }
     const timer = setTimeout(() => setCheckingVisible(true), CHECKING_VISIBLE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [state?.kind]);
+  }, [checking]);
 
   // The controller clears the dialog and then lets the move through (a replayed click, key or
   // drag). The modal must be gone by then, or the replay lands on a page the modal keeps inert:
@@ -77,6 +79,7 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       {state?.kind === 'gate' && <GateForm controller={controller} state={state} />}
       {state?.kind === 'failed' && <FailSafe controller={controller} state={state} />}
       {state?.kind === 'bulk' && <BulkForm controller={controller} state={state} />}
+      {state?.kind === 'create' && <CreateForm controller={controller} state={state} />}
     </dialog>
   );
 }

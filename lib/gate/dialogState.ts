@@ -8,7 +8,7 @@ import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
 import type { Evaluation } from '@/lib/rules/types';
-import type { HeldBulkMove, HeldMove } from './heldMove';
+import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
 import type { Store } from './store';
 
 export interface Note {
@@ -85,7 +85,25 @@ export interface CheckingDialog {
   move: HeldMove;
 }
 
-export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog;
+/** A new deal created in a won stage (lib/gate/create.ts): judged on what the CRM's form holds. */
+export interface CreateDialog {
+  kind: 'create';
+  create: HeldCreate;
+  mode: 'block' | 'warn';
+  targetLabel: string;
+  /** The rules' judgement of the form's handoff; null while checking, or when the stages could not be read. */
+  evaluation: Evaluation | null;
+  /** Handoff elements the CRM's create form does not show. */
+  absent: ElementKey[];
+  /** Why the creation could not be checked, when it could not. */
+  problem: CrmProblem | null;
+  busy: boolean;
+  note: Note | null;
+  overriding: false;
+  reason: '';
+}
+
+export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog | CreateDialog;
 
 export type DialogStore = Store<DialogState>;
 

@@ -5,6 +5,7 @@
 import type { DealRef } from '@/lib/domain/deal';
 import type { CrmProblem } from '@/lib/domain/problem';
 import { recordGateEvent } from './audit';
+import { cancelCreate, continueCreate } from './create';
 import { openGate, type BulkDialog, type DialogStore, type GateDialog } from './dialogState';
 import type { GateServices } from './services';
 
@@ -20,18 +21,19 @@ export interface OverrideDeps {
 }
 
 export function startOverride({ dialog }: Pick<OverrideDeps, 'dialog'>): void {
-  dialog.update((d) => (d && d.kind !== 'checking' ? { ...d, overriding: true, note: null } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' ? { ...d, overriding: true, note: null } : d));
 }
 
 export function setReason({ dialog }: Pick<OverrideDeps, 'dialog'>, reason: string): void {
-  dialog.update((d) => (d && d.kind !== 'checking' ? { ...d, reason } : d));
+  dialog.update((d) => (d && d.kind !== 'checking' && d.kind !== 'create' ? { ...d, reason } : d));
 }
 
 /** "Close anyway": needs a reason; records a Task / note and an audit entry, then lets the move through. */
 export async function confirmOverride(deps: OverrideDeps): Promise<void> {
   const { dialog } = deps;
   const d = dialog.get();
-  if (!d || d.kind === 'checking' || d.busy) return;
+  // A creation has no record to write the override on yet (create.ts): no close-anyway there.
+  if (!d || d.kind === 'checking' || d.kind === 'create' || d.busy) return;
   if (!/\S/.test(d.reason)) {
     dialog.set({ ...d, note: { tone: 'error', text: 'Write why you are closing without a complete handoff; it is recorded on the deal.' } });
     return;
@@ -82,6 +84,7 @@ async function overrideBulk(deps: OverrideDeps, d: BulkDialog): Promise<void> {
 /** Warn mode: go on without fixing. */
 export function continueAnyway(deps: Pick<OverrideDeps, 'dialog' | 'finish'>): void {
   const current = deps.dialog.get();
+  if (current?.kind === 'create') return continueCreate(deps.dialog);
   if (current?.kind === 'bulk' && current.mode === 'warn') {
     deps.dialog.set(null);
     current.bulk.proceed();
@@ -96,6 +99,7 @@ export function continueAnyway(deps: Pick<OverrideDeps, 'dialog' | 'finish'>): v
 export function cancel(deps: Pick<OverrideDeps, 'dialog' | 'flushDraft' | 'services'>): void {
   const d = deps.dialog.get();
   if (!d) return;
+  if (d.kind === 'create') return cancelCreate(deps.dialog);
   if (d.kind === 'gate') void deps.flushDraft();
   deps.dialog.set(null);
   d.move.abandon?.();

@@ -146,6 +146,14 @@ describe('CSV', () => {
     expect(csvCell(' padded ')).toBe('" padded "');
   });
 
+  it('quotes a semicolon and neutralises a formula after any separator, for ;-separated locales', () => {
+    expect(csvCell("Acme;=cmd|' /C calc'!A0")).toBe(`"Acme;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a, -1+2')).toBe(`"a, '-1+2"`);
+    expect(csvCell('tab\t@SUM(A1)')).toBe(`"tab\t'@SUM(A1)"`);
+    expect(csvCell('Use case; Success metric')).toBe('"Use case; Success metric"');
+    expect(csvCell('a-b=c')).toBe('a-b=c'); // no separator before: plain text stays as typed
+  });
+
   it('neutralises formulas in text cells, not in numbers', () => {
     for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(csvCell(evil).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvCell(-5)).toBe('-5');
