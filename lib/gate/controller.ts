@@ -60,7 +60,7 @@ export class GateController {
     this.form = new HandoffForm({ dialog, services, clock, signal, rearm });
     this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs, openForm: (opening, checking) => this.form.open(opening, checking) };
     this.bulk = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs };
-    this.creating = { dialog, knownStages: (org) => this.reader.knownStages(org), stages: (org) => this.reader.stagesAndPolicy(org), clock };
+    this.creating = { dialog, knownStages: (org) => this.reader.knownStages(org), stages: (org) => this.reader.stagesAndPolicy(org), clock, signal, checkDeadlineMs };
     this.leaving = { dialog, services, flushDraft: () => this.form.flushDraft(), finish: (d, event) => this.form.finish(d, event), rearm };
   }
 

@@ -252,4 +252,21 @@ describe('the "Checking…" dialog', () => {
       vi.useRealTimers();
     }
   });
+
+  it('a deal created in a won stage cannot wait for the stages for ever either', async () => {
+    vi.useFakeTimers();
+    try {
+      const services = fakeServices();
+      services.stages.mockImplementationOnce(() => new Promise(() => {}));
+      const controller = new GateController(services, NOW, new AbortController().signal, 30_000);
+      const proceed = vi.fn();
+      const holding = controller.holdCreate({ crm: 'salesforce', instance: 'acme', target: { value: 'Closed Won', label: 'Closed Won' }, fields: { ...GOOD }, facts: { amount: 1, closeDate: '2027-01-15' }, proceed });
+      await vi.advanceTimersByTimeAsync(30_000);
+      await holding;
+      expect(controller.dialog.get()).toMatchObject({ kind: 'create', problem: { message: 'Baton could not read the stages within 30 seconds (the CRM or the browser did not answer).' } });
+      expect(proceed).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
