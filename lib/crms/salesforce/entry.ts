@@ -1,6 +1,6 @@
 /** Salesforce Lightning in Baton's registry of CRMs (lib/crms/index.ts). */
 import type { CrmEntry } from '../shared/entry';
-import { isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl } from './urls';
+import { isSalesforceOpportunityCreateUrl, isSalesforceOpportunityListUrl, salesforceInstanceFromUrl, salesforceOpportunityFromUrl } from './urls';
 
 export const salesforce: CrmEntry = {
   id: 'salesforce',
@@ -13,7 +13,8 @@ export const salesforce: CrmEntry = {
   pageDomains: ['lightning.force.com'],
   gateScript: '/content-scripts/salesforce-gate.js',
   dealFromUrl: salesforceOpportunityFromUrl,
-  collectionFromUrl: (url) => (isSalesforceOpportunityListUrl(url) ? salesforceInstanceFromUrl(url) : null),
+  // A list view (table, Kanban) and the New form over it: where deals are moved or created without a record page.
+  collectionFromUrl: (url) => (isSalesforceOpportunityListUrl(url) || isSalesforceOpportunityCreateUrl(url) ? salesforceInstanceFromUrl(url) : null),
   instanceFromUrl: salesforceInstanceFromUrl,
   notConnected: 'Baton cannot reach Salesforce from this browser.',
 };

@@ -1,4 +1,4 @@
-import { isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/crms/salesforce/urls';
+import { isSalesforceOpportunityCreateUrl, isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/crms/salesforce/urls';
 import { hubspotDealBoardPortal, hubspotDealFromUrl } from '@/lib/crms/hubspot/urls';
 
 /** Every page detector Baton has, with real example URLs of the pages it must claim. */
@@ -24,6 +24,15 @@ export const DETECTORS: Detector[] = [
     examples: [
       'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=AllOpportunities',
       'https://acme.develop.lightning.force.com/lightning/o/Opportunity/list',
+    ],
+  },
+  {
+    name: 'Salesforce New Opportunity form',
+    claims: isSalesforceOpportunityCreateUrl,
+    examples: [
+      // The list view's New button (the query as seen in public LWC code whose repository could not be identified).
+      'https://acme.develop.lightning.force.com/lightning/o/Opportunity/new?count=2&nooverride=1&useRecordTypeCheck=1&navigationLocation=LIST_VIEW&uid=170473037090656137&backgroundContext=%2Flightning%2Fo%2FOpportunity%2Flist%3FfilterName%3DRecent',
+      'https://acme.lightning.force.com/lightning/o/Opportunity/new',
     ],
   },
   {
