@@ -154,7 +154,8 @@ export function BriefApp() {
     if (!view) return null;
     return evaluateRaw(view.artifact, dealContext(view.deal, view.deal.stage, todayOf()), view.rules);
   }, [view]);
-  const acknowledgement = activities.find((a) => a.kind === 'acknowledgement') ?? null;
+  // Deleted records come back too (Salesforce's recycle bin): the brief shows the latest that still exists.
+  const acknowledgement = activities.find((a) => a.kind === 'acknowledgement' && a.deleted === null) ?? null;
 
   if (!deal) {
     return (

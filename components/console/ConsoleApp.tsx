@@ -61,9 +61,9 @@ export function ConsoleApp() {
   // Scoring is the costly part (about 0.1 ms a deal): done when the deals or rules change, not
   // when a review is saved, which only flips that deal's "reviewed".
   const scored = useMemo(() => {
-    const rules = data.rules;
-    return rules === null ? [] : data.deals.map((d) => toConsoleRow(d, rules, day, NOTHING_REVIEWED));
-  }, [data.deals, data.rules, day]);
+    const { rules, audit } = data;
+    return rules === null || audit === null ? [] : data.deals.map((d) => toConsoleRow(d, rules, day, NOTHING_REVIEWED, audit));
+  }, [data.deals, data.rules, data.audit, day]);
   const rows = useMemo(
     () => scored.map((r) => (!r.reviewed && data.reviewedLocally.has(r.key) ? { ...r, reviewed: true } : r)),
     [scored, data.reviewedLocally],

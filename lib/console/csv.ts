@@ -32,7 +32,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 
 export const CSV_HEADER = [
   'Deal', 'CRM', 'Owner', 'Account', 'Status', 'Stage', 'Amount', 'Currency', 'Close date', 'Score',
-  'Missing non-negotiables', 'Findings', 'Placeholder text', 'Overrides', 'Override reasons', 'CS acknowledged', 'CSM rating', 'Reviewed', 'Link',
+  'Missing non-negotiables', 'Findings', 'Placeholder text', 'Overrides', 'Override reasons', 'CS acknowledged', 'CSM rating', 'Reviewed',
+  'Records not counted', 'Link',
 ] as const;
 
 export function consoleCsv(rows: readonly ConsoleRow[]): string {
@@ -41,7 +42,7 @@ export function consoleCsv(rows: readonly ConsoleRow[]): string {
     rows.map((r) => [
       r.name, r.source, r.owner, r.account, r.status, r.stage, r.amount, r.currency, r.closeDate, r.score,
       r.missing.map((k) => ELEMENT_LABELS[k]).join('; '), r.findings, r.placeholder, r.overrides, r.overrideReasons.join(' | '),
-      r.acknowledged, r.csmRating, r.reviewed, r.url,
+      r.acknowledged, r.csmRating, r.reviewed, r.notCounted, r.url,
     ]),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from '@/lib/zod';
 import { MinWords, RuleModes } from '@/lib/rules/config';
+import { AuditPolicy } from '@/lib/domain/authorship';
 import {
   EnforcementMode,
   HubSpotMapping,
@@ -41,6 +42,7 @@ export const ManagedSettings = z.object({
       oauthClientId: z.string().nullable().optional(),
     })
     .optional(),
+  audit: AuditPolicy.partial().optional(),
 });
 export type ManagedSettings = z.infer<typeof ManagedSettings>;
 

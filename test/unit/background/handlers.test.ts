@@ -192,7 +192,7 @@ describe('deal/acknowledge and deal/activities', () => {
     ]);
     expect(org.ratings.get(opp.id)).toBe(4);
     const read = await handlers['deal/activities']({ deal }, fromExtension);
-    expect(read).toMatchObject({ ok: true, activities: [{ kind: 'acknowledgement', rating: 4, by: 'Grace Hopper', subject: 'Baton: handoff acknowledged by CS (4/5)' }] });
+    expect(read).toMatchObject({ ok: true, activities: [{ kind: 'acknowledgement', rating: 4, author: { id: '005Hs000001xyzAIAQ', name: 'Grace Hopper' }, deleted: null, subject: 'Baton: handoff acknowledged by CS (4/5)' }] });
   });
 
   it('a rating field missing from the org is reported; the Task still counts', async () => {
