@@ -8,7 +8,7 @@ import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
 import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
 import { salesforceBackends } from '@/lib/crms/salesforce/api/backend';
-import { DEFAULT_SESSION, browserSessionOf, type BrowserSession } from '@/lib/background/cookieStore';
+import { browserSessionOf, type BrowserSession } from '@/lib/background/cookieStore';
 import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
@@ -40,7 +40,7 @@ export default defineBackground(() => {
   // Registered synchronously, so a message that wakes the worker finds the listener.
   registerMessageRouter(
     createBackgroundHandlers({
-      backend: (crm, session = DEFAULT_SESSION) => backendsIn(session)[crm],
+      backend: (crm, session) => backendsIn(session)[crm],
       sessionOf: (context) => browserSessionOf(context, browser.cookies),
       db: () => openBatonDb(),
       settings,

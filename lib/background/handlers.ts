@@ -44,7 +44,7 @@ import {
 
 export interface BackgroundDeps {
   /** The CRM's backend for calls made as the user of `session` (its cookie store's Salesforce session). */
-  backend(crm: Crm, session?: BrowserSession): DealBackend | null;
+  backend(crm: Crm, session: BrowserSession): DealBackend | null;
   /**
    * The browser session a message speaks for: its sender tab's cookie store, the default one for a
    * sender not in a tab (cookieStore.ts). Throws CrmError when the tab's store cannot be told.

@@ -3,8 +3,9 @@
  * and hands it over, held; the gate reads the deal fresh, judges the handoff, and either lets the
  * move through untouched or opens the handoff dialog, where the rep fixes the fields (saved to the
  * CRM, then the move completes), closes anyway with a reason (recorded), or cancels. If the deal
- * cannot be read it never passes silently: it says what failed and offers retry or the audited
- * close-anyway.
+ * cannot be read (or only off the page, or its stage is not in the CRM's list) it never passes
+ * silently: it says why and offers retry or the audited close-anyway. "Checking…" can be cancelled
+ * and ends at a deadline.
  *
  * This is the one object the views (components/overlay) and the host adapters talk to; each job
  * lives in its own file:

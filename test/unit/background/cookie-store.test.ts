@@ -90,7 +90,7 @@ describe('the background’s handlers', () => {
   function handlersFor(salesforceIn: ReturnType<typeof twoUsers>['salesforceIn']) {
     const db = () => openBatonDb(dbName);
     const handlers = createBackgroundHandlers({
-      backend: (crm, session: BrowserSession = DEFAULT_SESSION) => (crm === 'salesforce' ? salesforceIn(session.cookieStoreId) : null),
+      backend: (crm, session) => (crm === 'salesforce' ? salesforceIn(session.cookieStoreId) : null),
       sessionOf: (context) => browserSessionOf(context, stores),
       db,
       settings: async () => defaultSettings(),
