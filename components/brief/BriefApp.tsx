@@ -15,6 +15,7 @@ import type { RulesConfig } from '@/lib/rules/config';
 import type { RawArtifact } from '@/lib/domain/elements';
 import { todayOf } from '@/lib/domain/clock';
 import { dealContext } from '@/lib/rules/context';
+import { OutboxList } from '@/components/ui/OutboxList';
 import { Brief } from './Brief';
 import { Acknowledge } from './Acknowledge';
 
@@ -162,6 +163,7 @@ export function BriefApp() {
       <main className="panel">
         <h1>Baton: CS brief</h1>
         <p role="status">{pageUrl ? 'This page is not a Salesforce opportunity or a HubSpot deal.' : 'Open a Salesforce opportunity or a HubSpot deal to see its handoff brief.'}</p>
+        <OutboxList />
         <section aria-labelledby="recent-h">
           <h2 id="recent-h">Recently viewed deals</h2>
           {recent.length === 0 ? (
@@ -215,6 +217,7 @@ export function BriefApp() {
         </p>
       )}
       {view?.notice && <p className="notice">{view.notice}</p>}
+      <OutboxList />
       {view && parsed && evaluation && (
         <>
           <Brief deal={view.deal} parsed={parsed} evaluation={evaluation} />

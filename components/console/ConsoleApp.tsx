@@ -16,6 +16,7 @@ import { TeamView } from './TeamView';
 import { ReviewQueue } from './ReviewQueue';
 import { rememberConsoleTab } from './openBrief';
 import { useTeamData, type SourceState } from './useTeamData';
+import { OutboxList } from '@/components/ui/OutboxList';
 
 function periodQuery(days: PeriodDays, now = systemClock()) {
   const since = new Date(now.getTime() - days * 86_400_000);
@@ -110,6 +111,7 @@ export function ConsoleApp() {
           ))}
         </ul>
       </section>
+      <OutboxList />
       <Filters filters={filters} owners={owners} period={period} onPeriod={setPeriod} onChange={setFilters} />
       <div role="tablist" aria-label="Console views" className="tabs">
         {TABS.map(([id, label]) => (

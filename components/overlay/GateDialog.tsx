@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import { GateController } from '@/lib/gate/controller';
-import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
+import type { BulkDialog, FailedDialog, GateDialog as GateState, RecordedLocallyDialog } from '@/lib/gate/dialogState';
 import { readinessText } from '@/lib/rules/readiness';
 import { CreateForm } from './CreateForm';
 import { FindingList } from './Findings';
@@ -80,6 +80,7 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       {state?.kind === 'failed' && <FailSafe controller={controller} state={state} />}
       {state?.kind === 'bulk' && <BulkForm controller={controller} state={state} />}
       {state?.kind === 'create' && <CreateForm controller={controller} state={state} />}
+      {state?.kind === 'recorded-locally' && <RecordedLocally controller={controller} state={state} />}
     </dialog>
   );
 }
@@ -210,6 +211,11 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
           </button>
         </div>
       )}
+      {state.draftNotice && (
+        <p className="hint" role="status">
+          {state.draftNotice}
+        </p>
+      )}
       <Override controller={controller} state={state} />
       <NoteLine state={state} />
       <div className="actions">
@@ -273,6 +279,26 @@ function FailSafe({ controller, state }: { controller: GateController; state: Fa
         </button>
         <CloseAnyway controller={controller} state={state} />
         <CancelMove controller={controller} state={state} />
+      </div>
+    </div>
+  );
+}
+
+/** Close anyway went through but its record is not in the CRM: said before the move completes. */
+function RecordedLocally({ controller, state }: { controller: GateController; state: RecordedLocallyDialog }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  // The dialog stays open from the form to this notice, so showModal's focusing does not run again.
+  useEffect(() => ok.current?.focus(), []);
+  return (
+    <div className="body">
+      <h2 id="baton-dialog-title">Closing anyway: the handoff override is not in the CRM yet</h2>
+      <p className="notice recorded" role="alert">
+        {state.text}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" ref={ok} onClick={() => controller.acknowledgeRecorded()}>
+          OK, complete the move
+        </button>
       </div>
     </div>
   );

@@ -29,7 +29,7 @@ import { CHECK_DEADLINE_MS, hold, retry, shouldHold, type DecideDeps } from './d
 import type { DialogState } from './dialogState';
 import { HandoffForm, writableElements } from './form';
 import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
-import { cancel, confirmOverride, continueAnyway, setReason, startOverride, type OverrideDeps } from './override';
+import { acknowledgeRecorded, cancel, confirmOverride, continueAnyway, setReason, startOverride, type OverrideDeps } from './override';
 import { ReadinessTracker, type Readiness } from './readiness';
 import type { GateServices } from './services';
 import { Store } from './store';
@@ -161,6 +161,11 @@ export class GateController {
 
   confirmOverride(): Promise<void> {
     return confirmOverride(this.leaving);
+  }
+
+  /** The rep has read that the override's record is not in the CRM yet: the move completes. */
+  acknowledgeRecorded(): void {
+    acknowledgeRecorded(this.leaving);
   }
 
   cancel(): void {

@@ -42,6 +42,8 @@ export interface GateDialog {
   pending: OutboxSummary[];
   overriding: boolean;
   reason: string;
+  /** Set while Baton cannot keep the rep's text on this computer (its storage failed): why, in words. */
+  draftNotice?: string | null;
 }
 
 export interface FailedDialog {
@@ -103,7 +105,20 @@ export interface CreateDialog {
   reason: '';
 }
 
-export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog | CreateDialog;
+/**
+ * Close anyway went through, but its record is not in the CRM yet (signed out, not connected,
+ * an outage) or the CRM refused it: the rep reads where it is before the move completes.
+ */
+export interface RecordedLocallyDialog {
+  kind: 'recorded-locally';
+  move: HeldMove;
+  /** What happened to the record, in words. */
+  text: string;
+  /** Completes the held move (one deal, or every deal of a bulk move). */
+  proceed(): void;
+}
+
+export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog;
 
 export type DialogStore = Store<DialogState>;
 

@@ -16,4 +16,7 @@ export const hubspot: CrmEntry = {
   collectionFromUrl: hubspotDealBoardPortal,
   instanceFromUrl: hubspotPortalFromUrl,
   notConnected: 'HubSpot is not connected. Connect it in Baton’s options.',
+  // Baton holds its own HubSpot token: connecting (again) in the options brings it back.
+  accessNeeded: 'connection',
+  regainAccess: 'once HubSpot is connected in Baton’s options',
 };

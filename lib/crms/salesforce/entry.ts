@@ -17,4 +17,7 @@ export const salesforce: CrmEntry = {
   collectionFromUrl: (url) => (isSalesforceOpportunityListUrl(url) || isSalesforceOpportunityCreateUrl(url) ? salesforceInstanceFromUrl(url) : null),
   instanceFromUrl: salesforceInstanceFromUrl,
   notConnected: 'Baton cannot reach Salesforce from this browser.',
+  // Baton uses the browser's own Salesforce session (its `sid` cookie): a sign-in brings it back.
+  accessNeeded: 'sign-in',
+  regainAccess: 'once you sign in to Salesforce again in this browser',
 };
