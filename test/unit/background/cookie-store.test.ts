@@ -124,7 +124,7 @@ describe('the background’s handlers', () => {
     await runOutbox(await db(), (d, session) => {
       sessions.push(session);
       return salesforceIn(session.cookieStoreId);
-    }, new Date('2027-01-11T12:00:01.000Z'));
+    }, new Date('2027-01-11T13:00:00.000Z')); // past the first retry's backoff
     expect(sessions).toEqual([{ cookieStoreId: '1' }]);
     expect(org.tasks).toHaveLength(1);
   });
