@@ -44,6 +44,9 @@ test('not connected: a good handoff saved on the page still needs the audited cl
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
   await dialog.getByRole('textbox', { name: 'Reason' }).fill('Signed today; IT connects Baton next week');
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
+  // The API is closed: the record waits in the outbox, and the rep is told before the move completes.
+  await expect(dialog.getByRole('alert')).toContainText('Not recorded in HubSpot yet');
+  await dialog.getByRole('button', { name: 'OK, complete the move' }).click();
   await expect(page.getByText('Deal moved to Closed Won')).toBeVisible();
   expect(deal.properties.dealstage).toBe('closedwon');
 });

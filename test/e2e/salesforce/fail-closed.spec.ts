@@ -18,6 +18,9 @@ test('API access refused: a good handoff on the page is not a silent pass; the d
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
   await dialog.getByRole('textbox', { name: 'Reason' }).fill('API access pending with IT');
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
+  // The API is closed: the record waits in the outbox, and the rep is told before the move completes.
+  await expect(dialog.getByRole('alert')).toContainText('Not recorded in Salesforce yet');
+  await dialog.getByRole('button', { name: 'OK, complete the move' }).click();
   await expect(page.getByText('Stage changed successfully.')).toBeVisible();
   expect(opp.stage).toBe('Closed Won');
 });
