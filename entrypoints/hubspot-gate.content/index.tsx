@@ -5,7 +5,7 @@ import { startHubSpot } from '@/lib/crms/hubspot/page/adapter';
 
 export default defineContentScript({
   // Injected by the background (lib/background/injector.ts) into HubSpot deal records and deals
-  // boards only; *.hubspot.com because a match pattern cannot say app-*.hubspot.com.
+  // indexes (board, table) only; *.hubspot.com because a match pattern cannot say app-*.hubspot.com.
   matches: [...CRMS.hubspot.pageMatches],
   registration: 'runtime',
   // The CSS goes into Baton's shadow roots as text: no web-accessible resource a page could probe.

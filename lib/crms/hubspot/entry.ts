@@ -1,6 +1,6 @@
 /** HubSpot in Baton's registry of CRMs (lib/crms/index.ts). */
 import type { CrmEntry } from '../shared/entry';
-import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotPortalFromUrl } from './urls';
+import { hubspotDealIndexPortal, hubspotDealFromUrl, hubspotPortalFromUrl } from './urls';
 
 export const hubspot: CrmEntry = {
   id: 'hubspot',
@@ -13,7 +13,7 @@ export const hubspot: CrmEntry = {
   pageDomains: ['hubspot.com'],
   gateScript: '/content-scripts/hubspot-gate.js',
   dealFromUrl: hubspotDealFromUrl,
-  collectionFromUrl: hubspotDealBoardPortal,
+  collectionFromUrl: hubspotDealIndexPortal,
   instanceFromUrl: hubspotPortalFromUrl,
   notConnected: 'HubSpot is not connected. Connect it in Baton’s options.',
   // Baton holds its own HubSpot token: connecting (again) in the options brings it back.

@@ -1,5 +1,5 @@
 import { isSalesforceOpportunityCreateUrl, isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/crms/salesforce/urls';
-import { hubspotDealBoardPortal, hubspotDealFromUrl } from '@/lib/crms/hubspot/urls';
+import { hubspotDealIndexPortal, hubspotDealFromUrl } from '@/lib/crms/hubspot/urls';
 
 /** Every page detector Baton has, with real example URLs of the pages it must claim. */
 export interface Detector {
@@ -46,11 +46,12 @@ export const DETECTORS: Detector[] = [
     ],
   },
   {
-    name: 'HubSpot deals board',
-    claims: (url) => hubspotDealBoardPortal(url) !== null,
+    name: 'HubSpot deals board or table',
+    claims: (url) => hubspotDealIndexPortal(url) !== null,
     examples: [
       'https://app.hubspot.com/contacts/12345/objects/0-3/views/all/board',
       'https://app-eu1.hubspot.com/contacts/147434121/objects/0-3/views/353515006/board?query=acme',
+      'https://app.hubspot.com/contacts/12345/objects/0-3/views/all/list',
     ],
   },
 ];
