@@ -28,6 +28,12 @@ export interface GateDialog {
   base: RawArtifact;
   evaluation: Evaluation;
   targetLabel: string;
+  /**
+   * Set when the handoff was read off the page because the CRM's API is closed to Baton: why, in
+   * words. The CRM did not confirm what the page shows, so even a handoff that looks good there
+   * needs the rep's close-anyway (warn mode: the rep's go-ahead).
+   */
+  unconfirmed: CrmProblem | null;
   restoredDraft: boolean;
   busy: boolean;
   note: Note | null;
@@ -75,6 +81,12 @@ export interface BulkDialog {
   reason: string;
 }
 
+/** The deal is being read; Cancel (or Esc) abandons the move, and the answer, when it comes, is dropped. */
+export interface CheckingDialog {
+  kind: 'checking';
+  move: HeldMove;
+}
+
 /** A new deal created in a won stage (lib/gate/create.ts): judged on what the CRM's form holds. */
 export interface CreateDialog {
   kind: 'create';
@@ -106,7 +118,7 @@ export interface RecordedLocallyDialog {
   proceed(): void;
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog;
+export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog;
 
 export type DialogStore = Store<DialogState>;
 
