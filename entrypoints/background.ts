@@ -9,7 +9,8 @@ import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
 import { HubSpotBackend } from '@/lib/crms/hubspot/api/backend';
-import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
+import { salesforceBackends } from '@/lib/crms/salesforce/api/backend';
+import { browserSessionOf, type BrowserSession } from '@/lib/background/cookieStore';
 import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
@@ -22,9 +23,10 @@ const CONSOLE_MENU = 'baton-open-console';
 
 export default defineBackground(() => {
   const settings = async () => (await readSettings()).settings;
-  const salesforce = new SalesforceBackend({
-    getCookie: (details) => browser.cookies.get(details),
-    sessionDomains: async () => (await browser.cookies.getAll({ name: 'sid' })).map((cookie) => cookie.domain),
+  // Salesforce calls use the session of the cookie store the request came from (a tab in an
+  // incognito window or a Firefox container is another user): lib/background/cookieStore.ts.
+  const salesforceIn = salesforceBackends({
+    cookies: browser.cookies,
     mapping: async () => (await settings()).fieldMappings.salesforce,
   });
   const hubspot = new HubSpotBackend({
@@ -32,8 +34,8 @@ export default defineBackground(() => {
     mapping: async () => (await settings()).fieldMappings.hubspot,
     oauthClientId: async () => (await settings()).hubspot.oauthClientId,
   });
-  const backends: Record<Crm, DealBackend> = { salesforce, hubspot };
-  const outbox = createOutboxRunner({ db: () => openBatonDb(), backendFor: (deal) => backends[deal.crm] });
+  const backendsIn = (session: BrowserSession): Record<Crm, DealBackend> => ({ salesforce: salesforceIn(session.cookieStoreId), hubspot });
+  const outbox = createOutboxRunner({ db: () => openBatonDb(), backendFor: (deal, session) => backendsIn(session)[deal.crm] });
   const outboxPass = async () => {
     await outbox.pass();
   };
@@ -41,7 +43,8 @@ export default defineBackground(() => {
   // Registered synchronously, so a message that wakes the worker finds the listener.
   registerMessageRouter(
     createBackgroundHandlers({
-      backend: (crm) => backends[crm],
+      backend: (crm, session) => backendsIn(session)[crm],
+      sessionOf: (context) => browserSessionOf(context, browser.cookies),
       db: () => openBatonDb(),
       settings,
       kickOutbox: outboxPass,

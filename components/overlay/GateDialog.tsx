@@ -61,13 +61,20 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       aria-labelledby="baton-dialog-title"
       onCancel={(e) => {
         e.preventDefault(); // Esc: cancel through the controller, which records it
-        if (state?.kind !== 'checking' && !(state && 'busy' in state && state.busy)) controller.cancel();
+        if (!(state && 'busy' in state && state.busy)) controller.cancel();
       }}
     >
       {state?.kind === 'checking' && (
-        <div className="body" role="status">
-          <h2 id="baton-dialog-title">Checking the handoff…</h2>
-          <p>Baton is reading this deal from the CRM.</p>
+        <div className="body">
+          <div role="status">
+            <h2 id="baton-dialog-title">Checking the handoff…</h2>
+            <p>Baton is reading this deal from the CRM. Cancel leaves the deal as it was.</p>
+          </div>
+          <div className="actions">
+            <button type="button" onClick={() => controller.cancel()}>
+              Cancel
+            </button>
+          </div>
         </div>
       )}
       {state?.kind === 'gate' && <GateForm controller={controller} state={state} />}
@@ -136,13 +143,19 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
       }}
     >
       <h2 id="baton-dialog-title">
-        {mode === 'block' ? 'Complete the handoff before closing won' : 'The handoff is not complete'}
+        {state.unconfirmed
+          ? 'Baton could not confirm the handoff in the CRM'
+          : mode === 'block'
+            ? 'Complete the handoff before closing won'
+            : 'The handoff is not complete'}
       </h2>
       <p className="lead">
         {snapshot.name ? `${snapshot.name}${snapshot.owner ? ` (owner ${snapshot.owner})` : ''}: ` : ''}moving to {state.targetLabel}.{' '}
-        {mode === 'block'
-          ? `${blocking.length} ${blocking.length === 1 ? 'item blocks' : 'items block'} closing. Fill them in here; Baton saves them to the CRM and then completes the move.`
-          : 'Your team runs Baton in warn mode: you may go on, but CS will miss what is flagged below.'}
+        {state.unconfirmed
+          ? unconfirmedLead(state.unconfirmed.message, blocking.length, mode)
+          : mode === 'block'
+            ? `${blocking.length} ${blocking.length === 1 ? 'item blocks' : 'items block'} closing. Fill them in here; Baton saves them to the CRM and then completes the move.`
+            : 'Your team runs Baton in warn mode: you may go on, but CS will miss what is flagged below.'}
       </p>
       {snapshot.notice && <p className="notice">{snapshot.notice}</p>}
       <p className="score">
@@ -223,6 +236,16 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
       </div>
     </form>
   );
+}
+
+/** Why the CRM could not confirm the handoff, what the page shows, and what the rep may do. */
+function unconfirmedLead(whyApiClosed: string, blockingCount: number, mode: 'block' | 'warn'): string {
+  const shows =
+    blockingCount > 0
+      ? `The page shows a handoff with ${blockingCount} ${blockingCount === 1 ? 'item that blocks' : 'items that block'} closing`
+      : 'The page shows a complete handoff';
+  const next = mode === 'block' ? 'close anyway with a reason (recorded on the deal), or cancel' : 'your team runs Baton in warn mode, so you may go on';
+  return `${whyApiClosed} ${shows}, but Baton cannot confirm it from the CRM: ${next}.`;
 }
 
 /** The first press opens the reason field; the second, with a reason, records it and closes won. */

@@ -10,6 +10,7 @@ import { dealHeader } from '@/lib/domain/header';
 import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } from '@/lib/domain/activity';
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
+import { DEFAULT_SESSION, type BrowserSession } from './cookieStore';
 import { HandlerError } from '@/lib/messaging/envelope';
 import { OUTBOX_LIST_MAX, type OutboxEntry, type OutboxSummary, type Policy } from '@/lib/messaging/protocol';
 import type { CachedDeal, SavedReview } from '@/lib/messaging/wire';
@@ -46,7 +47,14 @@ import {
 } from '@/lib/db';
 
 export interface BackgroundDeps {
-  backend(crm: Crm): DealBackend | null;
+  /** The CRM's backend for calls made as the user of `session` (its cookie store's Salesforce session). */
+  backend(crm: Crm, session: BrowserSession): DealBackend | null;
+  /**
+   * The browser session a message speaks for: its sender tab's cookie store, the default one for a
+   * sender not in a tab (cookieStore.ts). Throws CrmError when the tab's store cannot be told.
+   * Without it (unit tests), the default store.
+   */
+  sessionOf?(context: SenderContext): Promise<BrowserSession>;
   db(): Promise<BatonDatabase>;
   settings(): Promise<Settings>;
   /** Checks HubSpot credentials (a test call) and returns what to keep; throws CrmError. */
@@ -150,8 +158,11 @@ function notKept(problem: CrmProblem, storage: string): CrmProblem {
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const now = () => deps.now?.() ?? new Date();
 
-  function backendOf(deal: { crm: Crm }): DealBackend {
-    const backend = deps.backend(deal.crm);
+  const sessionOf = (context: SenderContext): Promise<BrowserSession> => deps.sessionOf?.(context) ?? Promise.resolve(DEFAULT_SESSION);
+
+  /** The backend that calls the CRM as the user of `session` (the sender's browser session). */
+  function backendOf(deal: { crm: Crm }, session: BrowserSession): DealBackend {
+    const backend = deps.backend(deal.crm, session);
     if (backend === null) throw new CrmError({ kind: 'not-connected', message: CRMS[deal.crm].notConnected });
     return backend;
   }
@@ -229,18 +240,19 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'deals/recent': async ({ limit }) => ({ deals: (await listRecentSnapshots(await deps.db(), limit)).items.map(cachedDealOf) }),
 
-    'deal/activities': async ({ deal }) => {
+    'deal/activities': async ({ deal }, context) => {
       try {
-        return { ok: true, activities: await backendOf(deal).readActivities(deal) };
+        return { ok: true, activities: await backendOf(deal, await sessionOf(context)).readActivities(deal) };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error) };
       }
     },
 
-    'deal/acknowledge': async ({ deal, rubric, comment }) => {
+    'deal/acknowledge': async ({ deal, rubric, comment }, context) => {
       const settings = await deps.settings();
       const { subject, body } = acknowledgementRecord(rubric, comment);
-      const backend = backendOf(deal);
+      const session = await sessionOf(context);
+      const backend = backendOf(deal, session);
       let recorded: 'crm' | 'queued' | 'failed' = 'crm';
       let problem: CrmProblem | null = null;
       try {
@@ -250,7 +262,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         // An outage or a signed-out session waits in the outbox; what can never succeed (no
         // permission, deal gone, validation) goes back to the CSM, whose form keeps what they typed.
         if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, ratingField: 'not-mapped' };
-        const kept = await keep({ deal, kind: 'create-acknowledgement', payload: { subject, body } }, problem, now());
+        const kept = await keep({ deal, kind: 'create-acknowledgement', payload: { subject, body }, cookieStoreId: session.cookieStoreId }, problem, now());
         if (!kept.ok) return { recorded: 'failed', problem: notKept(problem, kept.words), ratingField: 'not-mapped' };
         recorded = 'queued';
       }
@@ -268,10 +280,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return { recorded, problem, ratingField };
     },
 
-    'team/sources': async () => {
+    'team/sources': async (_request, context) => {
+      const session = await sessionOf(context);
       const perCrm = await Promise.all(
         CRM_LIST.map(async ({ id: crm, notConnected }) => {
-          const backend = deps.backend(crm);
+          const backend = deps.backend(crm, session);
           if (backend === null) return [{ crm, instance: null, problem: { kind: 'not-connected' as const, message: notConnected } }];
           return (await backend.teamSources()).map((source) => ({ crm, ...source }));
         }),
@@ -279,19 +292,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return { sources: perCrm.flat() };
     },
 
-    'team/deals': async ({ crm, instance, query }) => {
+    'team/deals': async ({ crm, instance, query }, context) => {
       try {
-        return { ok: true, ...(await backendOf({ crm }).listTeamDeals(instance, query)) };
+        return { ok: true, ...(await backendOf({ crm }, await sessionOf(context)).listTeamDeals(instance, query)) };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error) };
       }
     },
 
-    'deal/review': async ({ deal, rubric, verdict, comment, sample }) => {
+    'deal/review': async ({ deal, rubric, verdict, comment, sample }, context) => {
       const { subject, body } = reviewRecord(rubric, verdict, comment, sample);
+      const session = await sessionOf(context);
       let problem: CrmProblem | null = null;
       try {
-        await backendOf(deal).createActivity(deal, subject, body);
+        await backendOf(deal, session).createActivity(deal, subject, body);
       } catch (error) {
         problem = toCrmProblem(error);
         // As an acknowledgement: what can never succeed goes back to the reviewer, text kept.
@@ -301,7 +315,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const waitingProblem = problem;
       const kept = await local(async (db) => {
         const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: waitingProblem === null }, now());
-        if (waitingProblem) await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now(), afterFailure(waitingProblem, 1, now()));
+        if (waitingProblem) await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id }, cookieStoreId: session.cookieStoreId }, now(), afterFailure(waitingProblem, 1, now()));
         return review;
       });
       if (!kept.ok) return problem ? { recorded: 'failed', problem: notKept(problem, kept.words), review: null } : { recorded: 'crm', problem: null, review: null };
@@ -315,7 +329,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const settings = await deps.settings();
       const policy = policyOf(settings);
       try {
-        const snapshot = await backendOf(deal).readSnapshot(deal);
+        const snapshot = await backendOf(deal, await sessionOf(context)).readSnapshot(deal);
         try {
           await putSnapshot(await deps.db(), { ...dealHeader(snapshot), deal, artifact: snapshot.artifact });
         } catch (error) {
@@ -331,7 +345,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       checkSender(context, crm, instance);
       const policy = policyOf(await deps.settings());
       try {
-        return { ok: true, stages: await backendOf({ crm }).readStages(instance), policy };
+        return { ok: true, stages: await backendOf({ crm }, await sessionOf(context)).readStages(instance), policy };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error), policy };
       }
@@ -341,13 +355,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     // costs the draft, the audit entry or the outbox, and is said so, never the save itself.
     'deal/save-fields': async ({ deal, fields, expected }, context) => {
       checkSender(context, deal.crm, deal.instance);
+      const session = await sessionOf(context);
       let outcome;
       try {
-        outcome = await backendOf(deal).writeFields(deal, fields, expected);
+        outcome = await backendOf(deal, session).writeFields(deal, fields, expected);
       } catch (error) {
         const problem: CrmProblem = toCrmProblem(error);
         if (!isTransient(problem.kind)) return { outcome: 'failed', problem, queued: false };
-        const kept = await keep({ deal, kind: 'update-fields', payload: { fields, expected } }, problem, now());
+        const kept = await keep({ deal, kind: 'update-fields', payload: { fields, expected }, cookieStoreId: session.cookieStoreId }, problem, now());
         return kept.ok ? { outcome: 'failed', problem, queued: true } : { outcome: 'failed', problem, queued: false, storage: kept.words };
       }
       if (!outcome.ok) return { outcome: 'conflict', conflicts: outcome.conflicts };
@@ -357,11 +372,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     'deal/override': async ({ deal, reason, findings, stageLabel }, context) => {
       checkSender(context, deal.crm, deal.instance);
+      const session = await sessionOf(context); // first: a tab whose session cannot be told records nothing and moves nothing
       const at = now();
       const { subject, body } = overrideRecord(reason, stageLabel, findings, at);
       let problem: CrmProblem | null = null;
       try {
-        await backendOf(deal).createActivity(deal, subject, body);
+        await backendOf(deal, session).createActivity(deal, subject, body);
       } catch (error) {
         problem = toCrmProblem(error);
       }
@@ -369,7 +385,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       const storage = audit.ok ? null : audit.words;
       if (problem === null) return { recorded: 'crm', problem: null, storage };
       // The override happens either way (that is the rep's call); its record must reach the CRM.
-      const kept = await keep({ deal, kind: 'create-override-record', payload: { subject, body } }, problem, at);
+      const kept = await keep({ deal, kind: 'create-override-record', payload: { subject, body }, cookieStoreId: session.cookieStoreId }, problem, at);
       const result = kept.ok ? { recorded: 'queued' as const, problem, storage } : { recorded: 'not-queued' as const, problem, storage: kept.words };
       return { ...result, notice: overrideNotice(deal.crm, result) };
     },

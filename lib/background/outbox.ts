@@ -11,6 +11,7 @@
 import type { Crm, DealRef } from '@/lib/domain/deal';
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
+import type { BrowserSession } from './cookieStore';
 import {
   accessRecheckAt,
   deleteDraft,
@@ -27,7 +28,8 @@ import {
   type OutboxItem,
 } from '@/lib/db';
 
-export type BackendFor = (deal: DealRef) => DealBackend;
+/** The backend for a deal's CRM, calling it as the user of the cookie store the work was queued from. */
+export type BackendFor = (deal: DealRef, session: BrowserSession) => DealBackend;
 
 async function send(backend: DealBackend, item: OutboxItem): Promise<void> {
   switch (item.kind) {
@@ -73,7 +75,7 @@ export async function runOutbox(db: BatonDatabase, backendFor: BackendFor, now =
       continue; // another pass took it
     }
     try {
-      await send(backendFor(item.deal), item);
+      await send(backendFor(item.deal, { cookieStoreId: item.cookieStoreId ?? null }), item);
       await markDone(db, item.id);
       // The fields are in the CRM now: the draft they came from has done its job.
       if (item.kind === 'update-fields') await deleteDraft(db, item.dealKey);

@@ -64,6 +64,12 @@ const state = {
   lastErrorKind: CrmErrorKind.optional(),
   nextAttemptAt: IsoTimestamp.nullable(),
   status: OutboxStatus,
+  /**
+   * The browser cookie store whose session queued the work (lib/background/cookieStore.ts), so a
+   * retry calls the CRM as the same user; null or absent (items queued before it was kept): the
+   * default store.
+   */
+  cookieStoreId: z.string().max(200).nullable().optional(),
 };
 
 function checkItem(
@@ -86,7 +92,7 @@ export const OutboxItem = z
   .superRefine(checkItem);
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
-export type OutboxInput = OutboxJob & { deal: DealRef };
+export type OutboxInput = OutboxJob & { deal: DealRef; cookieStoreId?: string | null };
 
 /**
  * What became of an attempt that failed: retried at a time ('pending'), waiting for access to the

@@ -25,7 +25,11 @@ export const FieldIssue = z.object({
   element: ElementKey,
   /** The CRM field / property name the element is mapped to. */
   field: z.string().max(200),
-  problem: z.enum(['missing', 'read-only']),
+  /**
+   * 'unsaved' (page readings only): the page holds an edit of this field that is not saved yet, so
+   * what is saved in the CRM is not known from the page.
+   */
+  problem: z.enum(['missing', 'read-only', 'unsaved']),
 });
 export type FieldIssue = z.infer<typeof FieldIssue>;
 
@@ -69,7 +73,10 @@ export interface PageReading {
   name: string;
   stageLabel: string;
   owner: string | null;
+  /** What the page shows as saved (for a field in `unsaved`, what it rendered before the edit, or ''; never judged for a move). */
   artifact: DealSnapshot['artifact'];
+  /** Fields the page holds edits of that are not saved yet: their saved value is not known. */
+  unsaved: Array<{ element: ElementKey; field: string }>;
   /** Why the page was read instead of the API, and what that means for the user. */
   notice: string;
 }
@@ -89,7 +96,7 @@ export function pageReadingSnapshot(reading: PageReading, now = new Date()): Dea
     pipeline: null,
     stages: null,
     artifact: reading.artifact,
-    fieldIssues: [],
+    fieldIssues: reading.unsaved.map((u) => ({ ...u, problem: 'unsaved' as const })),
     source: 'page',
     writable: false,
     notice: reading.notice,

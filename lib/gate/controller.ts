@@ -3,8 +3,9 @@
  * and hands it over, held; the gate reads the deal fresh, judges the handoff, and either lets the
  * move through untouched or opens the handoff dialog, where the rep fixes the fields (saved to the
  * CRM, then the move completes), closes anyway with a reason (recorded), or cancels. If the deal
- * cannot be read it never passes silently: it says what failed and offers retry or the audited
- * close-anyway.
+ * cannot be read (or only off the page, or its stage is not in the CRM's list) it never passes
+ * silently: it says why and offers retry or the audited close-anyway. "Checking…" can be cancelled
+ * and ends at a deadline.
  *
  * This is the one object the views (components/overlay) and the host adapters talk to; each job
  * lives in its own file:
@@ -25,7 +26,7 @@ import { Approvals } from './approvals';
 import { holdBulk, type BulkDeps } from './bulk';
 import { holdCreate, retryCreate, shouldHoldCreate, type CreateDeps } from './create';
 import { DealReader, type PageFallback } from './dealReader';
-import { hold, retry, shouldHold, type DecideDeps } from './decide';
+import { CHECK_DEADLINE_MS, hold, retry, shouldHold, type DecideDeps } from './decide';
 import type { DialogState } from './dialogState';
 import { HandoffForm, writableElements } from './form';
 import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
@@ -49,7 +50,12 @@ export class GateController {
   private readonly creating: CreateDeps;
   private readonly leaving: OverrideDeps;
 
-  constructor(services: GateServices, clock: Clock = systemClock, signal: AbortSignal = new AbortController().signal) {
+  constructor(
+    services: GateServices,
+    clock: Clock = systemClock,
+    signal: AbortSignal = new AbortController().signal,
+    checkDeadlineMs: number = CHECK_DEADLINE_MS,
+  ) {
     const dialog = this.dialog;
     const rearm = (deal: DealRef) => void this.tracker.arm(deal);
     this.approvals = new Approvals(clock);
@@ -57,9 +63,9 @@ export class GateController {
     this.tracker = new ReadinessTracker(this.reader, clock);
     this.readiness = this.tracker.store;
     this.form = new HandoffForm({ dialog, services, clock, signal, rearm });
-    this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, openForm: (opening) => this.form.open(opening) };
-    this.bulk = { dialog, reader: this.reader, audit: services.audit, clock };
-    this.creating = { dialog, knownStages: (org) => this.reader.knownStages(org), stages: (org) => this.reader.stagesAndPolicy(org), clock };
+    this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs, openForm: (opening, checking) => this.form.open(opening, checking) };
+    this.bulk = { dialog, reader: this.reader, audit: services.audit, clock, signal, checkDeadlineMs };
+    this.creating = { dialog, knownStages: (org) => this.reader.knownStages(org), stages: (org) => this.reader.stagesAndPolicy(org), clock, signal, checkDeadlineMs };
     this.leaving = { dialog, services, flushDraft: () => this.form.flushDraft(), finish: (d, event) => this.form.finish(d, event), rearm };
   }
 

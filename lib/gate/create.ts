@@ -21,6 +21,7 @@ import { dealContext } from '@/lib/rules/context';
 import type { EnforcementMode } from '@/lib/settings/schema';
 import type { DialogStore } from './dialogState';
 import type { HeldCreate } from './heldMove';
+import { beforeDeadline } from './lifetime';
 import type { StagesResult } from './services';
 import { stageLabel, wonVerdict, type StageTarget } from './stages';
 
@@ -31,6 +32,9 @@ export interface CreateDeps {
   /** The org's stages and the policy in force, asked fresh. */
   stages(org: { crm: Crm; instance: string }): Promise<StagesResult>;
   clock: Clock;
+  /** The gate's lifetime and the check's deadline (decide.ts CHECK_DEADLINE_MS). */
+  signal: AbortSignal;
+  checkDeadlineMs: number;
 }
 
 /** At the moment of the click: must the creation be held? Only a known non-won stage is not. */
@@ -57,8 +61,10 @@ export async function holdCreate(deps: CreateDeps, create: HeldCreate): Promise<
   const base = { kind: 'create' as const, create, absent: [], busy: false, note: null, overriding: false as const, reason: '' as const };
   dialog.set({ ...base, mode: 'block', targetLabel: stageLabel(deps.knownStages(create), create.target), evaluation: null, problem: null });
   let result: StagesResult | { ok: false; problem: CrmProblem };
+  const seconds = Math.round(deps.checkDeadlineMs / 1000);
+  const late = { ok: false as const, problem: { kind: 'network' as const, message: `Baton could not read the stages within ${seconds} seconds (the CRM or the browser did not answer).` } };
   try {
-    result = await deps.stages(create);
+    result = await beforeDeadline<StagesResult | typeof late>(deps.signal, deps.checkDeadlineMs, deps.stages(create), () => late);
   } catch (error) {
     result = { ok: false, problem: { kind: 'network', message: `Baton’s background did not answer (${(error as Error).message}).` } };
   }

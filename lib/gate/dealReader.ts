@@ -12,7 +12,12 @@ import type { GateServices, StagesResult } from './services';
 /** Builds a read-only snapshot from the page when the API is closed to us, or null if it cannot. */
 export type PageFallback = (deal: DealRef, problem: CrmProblem) => DealSnapshot | null;
 
-export type DealRead = { ok: true; snapshot: DealSnapshot; policy: Policy } | { ok: false; problem: CrmProblem };
+/**
+ * A read deal, or why it could not be read. `apiClosed` is set when the deal was read off the page
+ * because the CRM's API was closed to Baton: why, in words. Such a snapshot is what the page shows,
+ * never confirmed by the CRM, and never lets a move through untouched (decide.ts).
+ */
+export type DealRead = { ok: true; snapshot: DealSnapshot; policy: Policy; apiClosed?: CrmProblem } | { ok: false; problem: CrmProblem };
 
 type Org = Pick<DealRef, 'crm' | 'instance'>;
 
@@ -67,7 +72,7 @@ export class DealReader {
 
   private fromPage(deal: DealRef, problem: CrmProblem, policy: Policy): DealRead | null {
     const fromPage = this.fallback?.(deal, problem) ?? null;
-    return fromPage ? { ok: true, snapshot: { ...fromPage, stages: fromPage.stages ?? this.knownStages(deal) }, policy } : null;
+    return fromPage ? { ok: true, snapshot: { ...fromPage, stages: fromPage.stages ?? this.knownStages(deal) }, policy, apiClosed: problem } : null;
   }
 
   knownStages(org: Org): StageOption[] | null {

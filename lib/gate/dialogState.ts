@@ -28,6 +28,12 @@ export interface GateDialog {
   base: RawArtifact;
   evaluation: Evaluation;
   targetLabel: string;
+  /**
+   * Set when the handoff was read off the page because the CRM's API is closed to Baton: why, in
+   * words. The CRM did not confirm what the page shows, so even a handoff that looks good there
+   * needs the rep's close-anyway (warn mode: the rep's go-ahead).
+   */
+  unconfirmed: CrmProblem | null;
   restoredDraft: boolean;
   busy: boolean;
   note: Note | null;
@@ -73,6 +79,12 @@ export interface BulkDialog {
   note: Note | null;
   overriding: boolean;
   reason: string;
+}
+
+/** The deal is being read; Cancel (or Esc) abandons the move, and the answer, when it comes, is dropped. */
+export interface CheckingDialog {
+  kind: 'checking';
+  move: HeldMove;
 }
 
 /** A new deal created in a won stage (lib/gate/create.ts): judged on what the CRM's form holds. */
@@ -122,7 +134,7 @@ export interface UnreadableSaveDialog {
   reason: '';
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog | UnreadableSaveDialog;
+export type DialogState = null | CheckingDialog | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog | UnreadableSaveDialog;
 
 export type DialogStore = Store<DialogState>;
 

@@ -6,11 +6,12 @@
 import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type ArtifactFields, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
+import type { CrmProblem } from '@/lib/domain/problem';
 import type { Clock } from '@/lib/domain/clock';
 import type { Policy } from '@/lib/messaging/protocol';
 import type { Evaluation } from '@/lib/rules/types';
 import { recordGateEvent } from './audit';
-import { openGate, updateGate, type DialogStore, type GateDialog } from './dialogState';
+import { openGate, updateGate, type CheckingDialog, type DialogStore, type GateDialog } from './dialogState';
 import { evaluateHandoff } from './evaluate';
 import type { HeldMove } from './heldMove';
 import { later } from './lifetime';
@@ -30,6 +31,8 @@ export interface FormOpening {
   fields: RawArtifact;
   evaluation: Evaluation;
   targetLabel: string;
+  /** Why the CRM could not confirm the handoff, when it was read off the page. */
+  unconfirmed: CrmProblem | null;
 }
 
 export interface FormDeps {
@@ -78,8 +81,11 @@ export class HandoffForm {
     return this.deps.dialog;
   }
 
-  /** Opens the dialog on the form, with the rep's earlier draft restored over the handoff. */
-  async open(o: FormOpening): Promise<void> {
+  /**
+   * Opens the dialog on the form, with the rep's earlier draft restored over the handoff; nothing
+   * when `checking` is no longer the dialog (the rep cancelled while the draft was read).
+   */
+  async open(o: FormOpening, checking: CheckingDialog): Promise<void> {
     const { services } = this.deps;
     let draft: DraftResult = { fields: null, baseValues: null, updatedAt: null };
     let draftNotice: string | null = null;
@@ -92,6 +98,8 @@ export class HandoffForm {
     const restored = draft.fields !== null && ELEMENT_KEYS.some((k) => draft.fields?.[k] !== undefined && draft.fields[k] !== o.fields[k]);
     const form: RawArtifact = { ...o.fields, ...(draft.fields ?? {}) };
     const base: RawArtifact = { ...o.snapshot.artifact, ...(draft.baseValues ?? {}) };
+    const pending = await services.outbox(o.move.deal).catch(() => []);
+    if (this.dialog.get() !== checking) return;
     this.dialog.set({
       kind: 'gate',
       move: o.move,
@@ -102,11 +110,12 @@ export class HandoffForm {
       base,
       evaluation: restored ? evaluateHandoff(form, o.snapshot, o.targetLabel, o.policy.rules, this.deps.clock) : o.evaluation,
       targetLabel: o.targetLabel,
+      unconfirmed: o.unconfirmed,
       restoredDraft: restored,
       busy: false,
       note: restored ? { tone: 'info', text: 'Restored what you typed earlier; it is not saved to the CRM yet.' } : null,
       conflicts: {},
-      pending: await services.outbox(o.move.deal).catch(() => []),
+      pending,
       overriding: false,
       reason: '',
       draftNotice,
@@ -167,6 +176,10 @@ export class HandoffForm {
     if (this.cancelEvaluate) this.reevaluate(); // judge exactly what is in the form
     const d = openGate(this.dialog);
     if (!d || d.busy) return;
+    if (d.mode === 'block' && d.unconfirmed !== null) {
+      updateGate(this.dialog, (g) => ({ ...g, note: { tone: 'error', text: 'Baton could not confirm the handoff in the CRM: close anyway with a reason, or cancel.' } }));
+      return;
+    }
     if (d.mode === 'block' && d.evaluation.blocks) {
       updateGate(this.dialog, (g) => ({ ...g, note: { tone: 'error', text: 'Fix the items marked “blocks closing” first, or close anyway with a reason.' } }));
       return;

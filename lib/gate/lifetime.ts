@@ -44,3 +44,23 @@ export function within(parent: AbortSignal): AbortController {
   child.signal.addEventListener('abort', () => parent.removeEventListener('abort', follow), { once: true });
   return child;
 }
+
+/**
+ * `work`'s result, or `timedOut()`'s when `ms` pass first (the late result is then dropped). The
+ * timer ends with `signal`; after an abort only `work` can settle it.
+ */
+export function beforeDeadline<T>(signal: AbortSignal, ms: number, work: Promise<T>, timedOut: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cancel = later(signal, ms, () => resolve(timedOut()));
+    work.then(
+      (value) => {
+        cancel();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cancel();
+        reject(error);
+      },
+    );
+  });
+}

@@ -66,7 +66,7 @@ export async function confirmOverride(deps: OverrideDeps): Promise<void> {
     return;
   }
   const findings = d.kind === 'gate' ? d.evaluation.findings : [];
-  const reason = reasonGiven(d.reason, d.kind === 'failed' ? d.problem : null);
+  const reason = d.kind === 'failed' ? reasonGiven(d.reason, d.problem) : d.unconfirmed ? unconfirmedReason(d.reason, d.unconfirmed) : d.reason.trim();
   let result: OverrideResult;
   try {
     result = await deps.services.override(d.move.deal, reason, findings, d.targetLabel);
@@ -96,6 +96,11 @@ export async function confirmOverride(deps: OverrideDeps): Promise<void> {
 /** The rep's reason as recorded; when Baton could not read the deal, why, so the record says it was never checked. */
 function reasonGiven(reason: string, problem: CrmProblem | null): string {
   return problem ? `${reason.trim()} (Baton could not check the handoff: ${problem.message})` : reason.trim();
+}
+
+/** The rep's reason as recorded when the handoff was read off the page: the CRM never confirmed it. */
+function unconfirmedReason(reason: string, apiClosed: CrmProblem): string {
+  return `${reason.trim()} (Baton could not confirm the handoff in the CRM and read it off the page: ${apiClosed.message})`;
 }
 
 /** Bulk dialog: close anyway for every deal that blocks, one recorded override each. */

@@ -34,6 +34,8 @@ import { classifySender, withTrailingSlash, type SenderInfo } from './sender';
 export interface SenderContext {
   senderKind: SenderKind;
   tabId?: number;
+  /** Firefox: the sender tab's cookie store (lib/background/cookieStore.ts). */
+  cookieStoreId?: string;
   frameId?: number;
   url?: string;
 }
@@ -115,7 +117,7 @@ export function createRouterFor<P extends Protocol>(
       return fail('invalid-message', `The "${type}" message is not valid: ${describeIssues(request.error)}`);
     }
 
-    const context: SenderContext = { senderKind, tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url };
+    const context: SenderContext = { senderKind, tabId: sender.tab?.id, cookieStoreId: sender.tab?.cookieStoreId, frameId: sender.frameId, url: sender.url };
     let result: unknown;
     try {
       result = await handler(request.data, context);

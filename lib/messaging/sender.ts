@@ -9,7 +9,8 @@ import type { SenderKind } from './protocol';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** cookieStoreId: Firefox names the tab's cookie store (container, private window); Chrome does not. */
+  tab?: { id?: number; cookieStoreId?: string };
   frameId?: number;
 }
 

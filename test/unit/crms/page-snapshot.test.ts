@@ -52,6 +52,20 @@ describe('the Salesforce page snapshot', () => {
     );
   });
 
+  it('in inline edit mode the fields hold inputs, not saved values: they are read as unsaved, never as what was typed', () => {
+    lightningPage({ StageName: 'Negotiation/Review' });
+    const page = document.querySelector('.oneContent') as HTMLElement;
+    page.insertAdjacentHTML(
+      'beforeend',
+      `<div data-target-selection-name="sfdc:RecordField.Opportunity.${DEFAULT_SALESFORCE_MAPPING.useCase}"><lightning-textarea><textarea>typed, not saved</textarea></lightning-textarea></div>
+       <div data-target-selection-name="sfdc:RecordField.Opportunity.${DEFAULT_SALESFORCE_MAPPING.successMetric}"><span class="test-id__field-value">Saved metric</span></div>`,
+    );
+    const s = pageSnapshot(deal, problem, DEFAULT_SALESFORCE_MAPPING, NOW);
+    expect(s?.artifact).toMatchObject({ useCase: '', successMetric: 'Saved metric' });
+    expect(s?.fieldIssues).toEqual([{ element: 'useCase', field: DEFAULT_SALESFORCE_MAPPING.useCase, problem: 'unsaved' }]);
+    expect(s?.notice).toContain(`Edits not saved yet are not judged (${DEFAULT_SALESFORCE_MAPPING.useCase}).`);
+  });
+
   it('is null when the layout has no handoff field, or no record page is on screen', () => {
     lightningPage({ OwnerId: 'Grace Hopper' });
     expect(pageSnapshot(deal, problem, DEFAULT_SALESFORCE_MAPPING, NOW)).toBeNull();
@@ -91,6 +105,24 @@ describe('the HubSpot page snapshot', () => {
         'Read from the page: Baton is not connected to HubSpot. Baton cannot save from here; edit the properties in HubSpot (not on this page: handoff_known_gaps).',
     });
     expect(s?.artifact).toMatchObject({ useCase: 'text of handoff_use_case', knownGaps: '' });
+  });
+
+  it('reads what the page rendered as saved, not what the rep typed and did not save', () => {
+    hubspotSidebar({ [DEFAULT_HUBSPOT_MAPPING.useCase]: 'Saved use case', [DEFAULT_HUBSPOT_MAPPING.successMetric]: 'Saved metric' });
+    const typedInto = document.querySelector(`[data-selenium-test="property-input-${DEFAULT_HUBSPOT_MAPPING.useCase}"] textarea`) as HTMLTextAreaElement;
+    typedInto.value = 'Typed, never saved';
+    const s = hubspotPageSnapshot(deal, notConnected, DEFAULT_HUBSPOT_MAPPING, NOW);
+    expect(s?.artifact).toMatchObject({ useCase: 'Saved use case', successMetric: 'Saved metric' });
+    expect(s?.fieldIssues).toEqual([{ element: 'useCase', field: DEFAULT_HUBSPOT_MAPPING.useCase, problem: 'unsaved' }]);
+    expect(s?.notice).toContain(`Edits not saved yet are not judged (${DEFAULT_HUBSPOT_MAPPING.useCase}).`);
+  });
+
+  it('while HubSpot shows its save bar, every property read from an editor counts as unsaved (the page may keep the rendered value in step with the typing)', () => {
+    hubspotSidebar({ [DEFAULT_HUBSPOT_MAPPING.useCase]: 'Looks saved', [DEFAULT_HUBSPOT_MAPPING.riskFlags]: 'None' });
+    document.body.insertAdjacentHTML('beforeend', '<div data-test-id="property-save-bar"><button>Save</button></div>');
+    expect(hubspotPageSnapshot(deal, notConnected, DEFAULT_HUBSPOT_MAPPING, NOW)?.fieldIssues.map((i) => i.element)).toEqual(['useCase', 'riskFlags']);
+    (document.querySelector('[data-test-id="property-save-bar"]') as HTMLElement).hidden = true;
+    expect(hubspotPageSnapshot(deal, notConnected, DEFAULT_HUBSPOT_MAPPING, NOW)?.fieldIssues).toEqual([]);
   });
 
   it('is null without the record sidebar, or when it shows no handoff property', () => {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GateController } from '@/lib/gate/controller';
 import { GateDialogHost } from '@/components/overlay/GateDialog';
-import { NOW, fakeServices, move as heldMove, snapshotOf } from '../gate/helpers';
+import { NOW, POLICY, fakeServices, move as heldMove, snapshotOf } from '../gate/helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -34,6 +34,43 @@ describe('the gate dialog', () => {
     expect(move.proceed).toHaveBeenCalledOnce();
     expect(openWhenProceeding).toBe(false);
     await act(async () => root.unmount());
+  });
+
+  it('"Checking…" can be left with Esc: the move is abandoned and the late answer opens nothing', async () => {
+    vi.useFakeTimers();
+    try {
+      const services = fakeServices(snapshotOf());
+      let answer: () => void = () => {};
+      services.snapshot.mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve({ ok: true, snapshot: snapshotOf(), policy: POLICY }))));
+      const controller = new GateController(services, NOW);
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = createRoot(host);
+      await act(async () => root.render(<GateDialogHost controller={controller} />));
+      const abandon = vi.fn();
+      let holding: Promise<void> = Promise.resolve();
+      await act(async () => {
+        holding = controller.hold(heldMove(undefined, { abandon }));
+        await vi.advanceTimersByTimeAsync(300); // "Checking…" shows after a moment
+      });
+      const dialog = host.querySelector('dialog') as HTMLDialogElement;
+      expect(dialog.open).toBe(true);
+      expect([...dialog.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Cancel']);
+      await act(async () => {
+        dialog.dispatchEvent(new Event('cancel', { cancelable: true })); // what Esc fires on a modal dialog
+      });
+      expect(abandon).toHaveBeenCalledOnce();
+      expect(dialog.open).toBe(false);
+      await act(async () => {
+        answer();
+        await holding;
+      });
+      expect(controller.dialog.get()).toBeNull();
+      expect(dialog.open).toBe(false);
+      await act(async () => root.unmount());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says so when the override is not in the CRM yet, and the move completes, modal closed, on OK', async () => {

@@ -119,7 +119,13 @@ export const TABLE_ROW: SelectorList = [
 export const INLINE_EDITOR: SelectorList = ['[role="dialog"]', 'form'];
 export const INLINE_EDIT_SAVE: SelectorList = ['[data-button-use="primary"]', 'button[type="submit"]'];
 
-/** The text editor inside a property's editor, whose value the page fallback reads. */
+/**
+ * The bar HubSpot shows under the sidebar's properties while some hold edits not saved yet ("Save" /
+ * "Cancel"); the page fallback then cannot tell what is saved. Guess from the sandbox fixture, not
+ * seen in a public source.
+ */
+export const PROPERTY_SAVE_BAR: SelectorList = ['[data-test-id="property-save-bar"]'];
+/** The text editor inside a property's editor, whose rendered (saved) value the page fallback reads. */
 export const TEXT_INPUT: SelectorList = ['textarea', 'input'];
 /**
  * Controls inside a board card that start no drag: react-beautiful-dnd's interactive child elements

@@ -25,6 +25,12 @@ import { salesforce } from '../entry';
 /** Reads a cookie; the background passes browser.cookies.get, tests a fake. */
 export type CookieGetter = (details: { url: string; name: string }) => Promise<{ value: string } | null>;
 
+/** The slice of the browser's cookies API the backends use (browser.cookies; tests pass a fake). */
+export interface CookieJar {
+  get(details: { url: string; name: string; storeId?: string }): Promise<{ value: string } | null>;
+  getAll(details: { name: string; storeId?: string }): Promise<Array<{ domain: string }>>;
+}
+
 export interface SalesforceBackendOptions {
   getCookie: CookieGetter;
   /** The domains of every `sid` cookie the browser holds (browser.cookies.getAll): the orgs signed in to. */
@@ -156,4 +162,30 @@ export class SalesforceBackend implements DealBackend {
     const stages = await this.orgStages(instance, api);
     return listTeamOpportunities(api, instance, teamQuery(await this.options.mapping(), describe, stages, query), stages);
   }
+}
+
+/**
+ * One SalesforceBackend per browser cookie store (null: the default store), made on first use.
+ * Each reads the `sid` cookies of its own store only, so a request from an incognito window or a
+ * Firefox container calls Salesforce as the user signed in there
+ * (https://developer.chrome.com/docs/extensions/reference/api/cookies#method-get: "storeId … By
+ * default, the current execution context's cookie store will be used"). Each keeps its own
+ * describe and stage caches: two stores may be two users who see different fields.
+ */
+export function salesforceBackends(options: Omit<SalesforceBackendOptions, 'getCookie' | 'sessionDomains'> & { cookies: CookieJar }): (cookieStoreId: string | null) => SalesforceBackend {
+  const { cookies, ...rest } = options;
+  const byStore = new Map<string, SalesforceBackend>();
+  return (cookieStoreId) => {
+    const key = cookieStoreId ?? '';
+    const known = byStore.get(key);
+    if (known) return known;
+    const inStore = cookieStoreId === null ? {} : { storeId: cookieStoreId };
+    const backend = new SalesforceBackend({
+      ...rest,
+      getCookie: (details) => cookies.get({ ...details, ...inStore }),
+      sessionDomains: async () => (await cookies.getAll({ name: 'sid', ...inStore })).map((cookie) => cookie.domain),
+    });
+    byStore.set(key, backend);
+    return backend;
+  };
 }

@@ -1,10 +1,13 @@
 /**
  * Reading a Lightning Opportunity page: which container is the one on screen, the state of its
- * stage Path, and (as a read-only fallback when the API is closed to us) its field values.
+ * stage Path, and (as a read-only fallback when the API is closed to us) its field values as saved.
+ * In view mode a field shows its saved value; in inline edit mode the record's fields hold inputs
+ * with whatever the rep typed, and the saved value is not on the page: such fields are read as
+ * unsaved (lib/crms/shared/page/pageSnapshot.ts). The Edit modal leaves the page in view mode.
  * Content-script code: it reads the page's DOM, never writes to it.
  */
 import type { DealRef } from '@/lib/domain/deal';
-import { ELEMENT_KEYS, emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
+import { ELEMENT_KEYS, emptyArtifact, type ElementKey, type RawArtifact } from '@/lib/domain/elements';
 import type { SalesforceMapping } from '@/lib/settings/schema';
 import { missing, queryAllFirst, queryDeep, queryFirst, shownText, textOf } from '@/lib/crms/shared/page/dom';
 import { salesforce } from '../entry';
@@ -12,6 +15,7 @@ import type { DealOnPage, PageWording } from '@/lib/crms/shared/page/pageSnapsho
 import { opportunityUrl } from '../urls';
 import {
   ACTIVE_PAGE,
+  EDIT_TEXT_INPUT,
   FIELD_VALUE,
   PATH,
   PATH_ACTION,
@@ -83,6 +87,12 @@ export function fieldText(container: ParentNode, apiName: string): string | null
   return shownText(value).replace(/\r\n?/g, '\n').trim();
 }
 
+/** Whether the field is in edit mode on the page (inline edit): it holds an input, not its saved value. */
+export function fieldInEdit(container: ParentNode, apiName: string): boolean {
+  const wrapper = fieldElement(container, apiName);
+  return wrapper !== null && queryFirst(wrapper, EDIT_TEXT_INPUT) !== null;
+}
+
 export interface PageReading {
   name: string;
   /** Some orgs render the owner lookup in a real shadow root; fieldText looks inside. */
@@ -91,15 +101,23 @@ export interface PageReading {
   artifact: RawArtifact;
   /** Mapped fields that are not on the page layout. */
   absent: string[];
+  /** Mapped fields in edit mode: their saved value is not on the page. */
+  unsaved: Array<{ element: ElementKey; field: string }>;
 }
 
 /** What the page shows of the deal: the read-only fallback when the API is closed to us. */
 export function readPage(container: ParentNode, mapping: SalesforceMapping): PageReading {
   const artifact = emptyArtifact();
   const absent: string[] = [];
+  const unsaved: PageReading['unsaved'] = [];
   for (const element of ELEMENT_KEYS) {
-    const text = fieldText(container, mapping[element]);
-    if (text === null) absent.push(mapping[element]);
+    const field = mapping[element];
+    if (fieldInEdit(container, field)) {
+      unsaved.push({ element, field });
+      continue;
+    }
+    const text = fieldText(container, field);
+    if (text === null) absent.push(field);
     else artifact[element] = text;
   }
   return {
@@ -108,6 +126,7 @@ export function readPage(container: ParentNode, mapping: SalesforceMapping): Pag
     stageLabel: fieldText(container, 'StageName') ?? '',
     artifact,
     absent,
+    unsaved,
   };
 }
 
