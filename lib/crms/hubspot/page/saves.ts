@@ -27,14 +27,14 @@ import type { PageSave, SaveReading } from '@/lib/crms/shared/page/saveWire';
 export const HUBSPOT_SAVE_FIELDS: SaveFieldNames = { stage: 'dealstage', amount: 'amount', closeDate: 'closedate', pipeline: 'pipeline' };
 
 const STAGE = 'dealstage';
-const DEALS = '(?:deals|0-3)';
-/** A batch suffix that is no read. */
-const BATCH = '(batch(?!-?read)[\\w/-]*)';
-/** Each: group 1 the record id, group 2 a batch suffix. */
+/**
+ * Each: group 1 the record id, group 2 a batch suffix (a batch read is no write). Literals, so a
+ * bundle that does not use the recogniser (the gate's) leaves them out.
+ */
 const WRITES = [
-  new RegExp(`/crm/v3/objects/${DEALS}(?:/(\\d+)|/(batch/(?:update|create|upsert)))?/?$`),
-  new RegExp(`/crm-objects/v1/objects/${DEALS}(?:/(\\d+)|/${BATCH})?/?$`),
-  new RegExp(`/inbounddb-objects/v1/crm-objects/0-3(?:/(\\d+)|/${BATCH})?/?$`),
+  /\/crm\/v3\/objects\/(?:deals|0-3)(?:\/(\d+)|\/(batch\/(?:update|create|upsert)))?\/?$/,
+  /\/crm-objects\/v1\/objects\/(?:deals|0-3)(?:\/(\d+)|\/(batch(?!-?read)[\w/-]*))?\/?$/,
+  /\/inbounddb-objects\/v1\/crm-objects\/0-3(?:\/(\d+)|\/(batch(?!-?read)[\w/-]*))?\/?$/,
   /\/deals\/v1\/deal(?:\/(\d+))?\/?$/,
   /\/deals\/v1\/(batch-async\/update)\/?$/,
 ];

@@ -30,10 +30,10 @@ import type { PageSave, SaveReading } from '@/lib/crms/shared/page/saveWire';
 
 export const SALESFORCE_SAVE_FIELDS: SaveFieldNames = { stage: 'StageName', amount: 'Amount', closeDate: 'CloseDate', pipeline: 'RecordTypeId' };
 
-const ID = '[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?';
+// Literals, so a bundle that does not use the recogniser (the gate's) leaves them out.
 const AURA = /(?:^|\/)aura$/;
-const UI_API_RECORD = new RegExp(`/services/data/v\\d+\\.\\d+/ui-api/records(?:/(${ID}))?/?$`);
-const SOBJECT_OPPORTUNITY = new RegExp(`/services/data/v\\d+\\.\\d+/sobjects/Opportunity(?:/(${ID}))?/?$`, 'i');
+const UI_API_RECORD = /\/services\/data\/v\d+\.\d+\/ui-api\/records(?:\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?))?\/?$/;
+const SOBJECT_OPPORTUNITY = /\/services\/data\/v\d+\.\d+\/sobjects\/Opportunity(?:\/([A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?))?\/?$/i;
 const COMPOSITE_SOBJECTS = /\/services\/data\/v\d+\.\d+\/composite\/sobjects\/?$/;
 /** Opportunity ids start with the key prefix 006. */
 const OPPORTUNITY_ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
