@@ -8,6 +8,8 @@
 import type { Page } from '@playwright/test';
 import { test } from '../fixtures';
 import { HANDOFF_FIELDS } from '@/test/fixtures/salesforce/org';
+import { recordPage } from '@/test/fixtures/salesforce/page';
+import { html } from '../routes';
 import {
   GOOD_HANDOFF,
   closeThroughEditModal,
@@ -194,4 +196,34 @@ test.describe('with the UI recognition on', () => {
     expect(box.org.pageSaves).toEqual([{ recordId: opp.id, fields: { StageName: 'Closed Won' } }]);
     expect(opp.stage).toBe('Closed Won');
   });
+});
+
+test('the page-world script is in a deal page before the page’s own scripts: a fetch the page kept from its first line is held too', async ({ context, serviceWorker }) => {
+  const box = await sandbox(context);
+  const opp = box.org.addOpportunity({ name: 'Kept fetch' });
+  // The page keeps its own reference to fetch in the first script of <head>, as a library may.
+  await context.route(box.recordUrl(opp.id), (route) =>
+    route.fulfill(html((recordPage(box.org, opp.id) ?? '').replace('<head>', '<head><script>window.__keptFetch = window.fetch;</script>'))),
+  );
+  const registered = () =>
+    serviceWorker.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; world?: string; runAt?: string }>> } } }).chrome.scripting.getRegisteredContentScripts())
+        .filter((s) => s.id.startsWith('baton-saves-'))
+        .map((s) => `${s.id} ${s.world} ${s.runAt}`)
+        .sort(),
+    );
+  await expect.poll(registered).toEqual(['baton-saves-hubspot MAIN document_start', 'baton-saves-salesforce MAIN document_start']);
+  const page = await openRecord(context, box, opp.id);
+  const saved = page.evaluate((id) => {
+    const kept = (window as unknown as { __keptFetch: typeof fetch }).__keptFetch;
+    const message = JSON.stringify({ actions: [{ id: '1;a', descriptor: 'aura://RecordUiController/ACTION$updateRecord', params: { recordId: id, recordInput: { fields: { StageName: 'Closed Won' } } } }] });
+    return kept('/aura?r=99&aura.RecordUi.updateRecord=1', { method: 'POST', body: new URLSearchParams({ message, 'aura.token': 't' }) }).then(
+      () => 'sent',
+      (e: Error) => e.message,
+    );
+  }, opp.id);
+  await expect(gateDialog(page)).toContainText('The use case is empty');
+  await gateDialog(page).getByRole('button', { name: 'Cancel' }).click();
+  expect(await saved).toMatch(/Baton held this save/);
+  expect(box.org.pageSaves).toEqual([]);
 });
