@@ -12,32 +12,38 @@
  */
 import { dealKey, type Crm, type DealRef } from '@/lib/domain/deal';
 import type { Clock } from '@/lib/domain/clock';
+import type { RawArtifact } from '@/lib/domain/elements';
 import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
 
 export const APPROVAL_MS = 5 * 60_000;
 
+/** A move the gate let through; `confirmed` is the handoff the rep saved in Baton's dialog, when they did. */
+export interface Approval {
+  confirmed: RawArtifact | null;
+}
+
 export class Approvals {
-  private readonly until = new Map<string, number>();
+  private readonly given = new Map<string, { until: number; approval: Approval }>();
 
   constructor(private readonly clock: Clock) {}
 
-  private grant(key: string): void {
-    this.until.set(key, this.clock().getTime() + APPROVAL_MS);
+  private grant(key: string, confirmed: RawArtifact | null = null): void {
+    this.given.set(key, { until: this.clock().getTime() + APPROVAL_MS, approval: { confirmed } });
   }
 
-  private take(key: string): boolean {
-    const until = this.until.get(key);
-    this.until.delete(key);
-    return until !== undefined && until > this.clock().getTime();
+  private take(key: string): Approval | null {
+    const entry = this.given.get(key);
+    this.given.delete(key);
+    return entry !== undefined && entry.until > this.clock().getTime() ? entry.approval : null;
   }
 
   /** The same move, remembered as approved when it proceeds (before the page acts on it). */
   move(move: HeldMove): HeldMove {
     return {
       ...move,
-      proceed: () => {
-        this.grant(dealKey(move.deal));
-        move.proceed();
+      proceed: (confirmed) => {
+        this.grant(dealKey(move.deal), confirmed ?? null);
+        move.proceed(confirmed);
       },
     };
   }
@@ -62,14 +68,14 @@ export class Approvals {
     };
   }
 
-  /** Whether the gate let a move of this deal through lately; the approval is used up. */
-  takeMove(deal: DealRef): boolean {
+  /** The gate's approval of a move of this deal lately, or null; the approval is used up. */
+  takeMove(deal: DealRef): Approval | null {
     return this.take(dealKey(deal));
   }
 
   /** Whether the gate let a creation in this org through lately; the approval is used up. */
   takeCreate(org: { crm: Crm; instance: string }): boolean {
-    return this.take(createKey(org));
+    return this.take(createKey(org)) !== null;
   }
 }
 

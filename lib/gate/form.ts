@@ -237,11 +237,15 @@ export class HandoffForm {
     }));
   }
 
-  /** Closes the dialog and completes the move (saved, or warned and gone on with). */
+  /**
+   * Closes the dialog and completes the move (saved, or warned and gone on with). Saved: the CRM
+   * now holds the form's handoff, which the page's own save must not overwrite (HeldMove.proceed).
+   */
   finish(d: GateDialog, event: 'saved-and-closed' | null): void {
     this.dialog.set(null);
     if (event) void recordGateEvent(this.deps.services.audit, d.move.deal, event, d.evaluation);
-    d.move.proceed();
+    if (event === 'saved-and-closed') d.move.proceed(d.fields);
+    else d.move.proceed();
     this.deps.rearm(d.move.deal);
   }
 

@@ -12,8 +12,13 @@ export interface HeldMove {
   amongClosedStages: boolean;
   /** What the rep typed into the page's own edit form for handoff fields, not yet saved. */
   pendingEdits: Partial<RawArtifact>;
-  /** Lets the held move happen now, as if Baton had not been there. */
-  proceed(): void;
+  /**
+   * Lets the held move happen now, as if Baton had not been there. `confirmed`: the handoff as the
+   * rep saved it in Baton's dialog, when they did; the page's own save of the move must not write
+   * other text over it (the page's edit form may still hold what it held: the backstop sets the
+   * save's handoff fields to these, lib/crms/shared/page/backstop.ts).
+   */
+  proceed(confirmed?: RawArtifact): void;
   /** Ends a move that will not happen, when the page needs telling (a drag still in the air). */
   abandon?(): void;
 }

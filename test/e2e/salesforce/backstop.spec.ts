@@ -227,3 +227,41 @@ test('the page-world script is in a deal page before the page’s own scripts: a
   expect(await saved).toMatch(/Baton held this save/);
   expect(box.org.pageSaves).toEqual([]);
 });
+
+test.describe('the handoff the rep saves in Baton’s dialog is what the deal keeps, whatever the page’s form still holds', () => {
+  /** The Edit modal with "TBD" typed as the use case and Closed Won picked, then Save; fixed in Baton’s dialog. */
+  async function closeWithTbdTyped(page: Page): Promise<void> {
+    await page.locator('button[name="Edit"]').click();
+    const modal = page.locator('section[role="dialog"]').filter({ has: page.locator('button[name="SaveEdit"]') });
+    await modal.getByRole('textbox', { name: 'Handoff: Use Case' }).fill('TBD');
+    await modal.getByRole('combobox', { name: 'Stage' }).click();
+    await modal.locator('lightning-base-combobox-item').filter({ hasText: 'Closed Won' }).first().click();
+    await modal.locator('button[name="SaveEdit"]').click();
+    const dialog = gateDialog(page);
+    await expect(dialog.getByRole('textbox', { name: 'Use case' })).toHaveValue('TBD');
+    await dialog.getByRole('textbox', { name: 'Use case' }).fill(GOOD_HANDOFF.useCase);
+    await dialog.getByRole('textbox', { name: 'Success metric' }).fill(GOOD_HANDOFF.successMetric);
+    await dialog.getByRole('textbox', { name: 'Risk flags' }).fill(GOOD_HANDOFF.riskFlags);
+    await dialog.getByRole('button', { name: 'Save and close won' }).click();
+  }
+
+  test('held at the click: Lightning’s save that follows writes Baton’s text, not the “TBD” left in its form', async ({ context }) => {
+    const box = await sandbox(context);
+    const opp = box.org.addOpportunity({ name: 'Typed TBD' });
+    const page = await openRecord(context, box, opp.id);
+    await closeWithTbdTyped(page);
+    await expect.poll(() => opp.stage).toBe('Closed Won');
+    expect(opp.fields[HANDOFF_FIELDS.useCase]).toBe(GOOD_HANDOFF.useCase);
+    expect(box.org.pageSaves).toEqual([{ recordId: opp.id, fields: { StageName: 'Closed Won', [HANDOFF_FIELDS.useCase]: GOOD_HANDOFF.useCase } }]);
+  });
+
+  test('held at the save (UI recognition off): the same', async ({ context, serviceWorker }) => {
+    await uiRecognitionOff(serviceWorker);
+    const box = await sandbox(context);
+    const opp = box.org.addOpportunity({ name: 'Typed TBD, backstop' });
+    const page = await openRecord(context, box, opp.id);
+    await closeWithTbdTyped(page);
+    await expect.poll(() => opp.stage).toBe('Closed Won');
+    expect(opp.fields[HANDOFF_FIELDS.useCase]).toBe(GOOD_HANDOFF.useCase);
+  });
+});

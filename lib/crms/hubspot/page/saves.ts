@@ -21,8 +21,8 @@
  * Properties come as a map `{name: value}` or a list `[{name, value}]`. A body Baton cannot read
  * is held when it names dealstage; an update by filter (the deals are not listed) is held too.
  */
-import { idOf, isObject, isWrite, parseJson, pathOf, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
-import type { PageSave, SaveReading } from '@/lib/crms/shared/page/saveWire';
+import { idOf, isObject, isWrite, parseJson, pathOf, setFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
+import type { PageSave, SaveReading, SaveRewrite } from '@/lib/crms/shared/page/saveWire';
 
 export const HUBSPOT_SAVE_FIELDS: SaveFieldNames = { stage: 'dealstage', amount: 'amount', closeDate: 'closedate', pipeline: 'pipeline' };
 
@@ -138,6 +138,41 @@ function read(request: PageRequest): SaveReading {
   return reading;
 }
 
+/** Sets properties given as a map or as a list of {name, value}; only those the body already writes. */
+function setProperties(bag: unknown, values: Record<string, string>): void {
+  if (isObject(bag)) return setFields(bag, values);
+  if (!Array.isArray(bag)) return;
+  for (const item of bag) {
+    const name = isObject(item) ? (item.name ?? item.property) : undefined;
+    if (isObject(item) && typeof name === 'string' && name in values) item.value = values[name];
+  }
+}
+
+function rewrite(request: PageRequest & { body: string }, rewrites: readonly SaveRewrite[]): string | null {
+  const path = pathOf(request.url);
+  const body = parseJson(request.body);
+  const valuesFor = (id: string | null) => rewrites.find((r) => id !== null && r.recordId === id)?.fields ?? null;
+  if (DYNAMIC_SEARCH.test(path)) {
+    // One set of properties for every listed deal: rewritten only when every deal gets the same.
+    if (!isObject(body) || !Array.isArray(body.objectIdList)) return null;
+    const all = body.objectIdList.map((id) => valuesFor(idOf(id)));
+    const first = all[0];
+    if (!first || all.some((v) => JSON.stringify(v) !== JSON.stringify(first))) return null;
+    setProperties(body.properties ?? body.propertyValues, first);
+    return JSON.stringify(body);
+  }
+  const match = WRITES.map((re) => re.exec(path)).find((m) => m !== null);
+  if (!match || body === undefined) return null;
+  const urlId = match[1] ?? null;
+  const items = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.inputs) ? body.inputs : [body];
+  for (const item of items) {
+    if (!isObject(item)) continue;
+    const values = valuesFor(idOf(item.id) ?? idOf(item.objectId) ?? urlId);
+    if (values) setProperties(item.properties ?? item.propertyValues, values);
+  }
+  return JSON.stringify(body);
+}
+
 export const hubspotSaves: SaveRecogniser = {
   mightSave(method, url) {
     if (!isWrite(method)) return false;
@@ -149,6 +184,13 @@ export const hubspotSaves: SaveRecogniser = {
       return read(request);
     } catch {
       return unreadable('Baton failed reading it.');
+    }
+  },
+  rewrite(request, rewrites) {
+    try {
+      return rewrite(request, rewrites);
+    } catch {
+      return null;
     }
   },
 };

@@ -25,8 +25,8 @@
  * write at all); an Aura action Baton does not know is held when it is no read and its
  * parameters have a StageName key.
  */
-import { idOf, isObject, isWrite, parseJson, pathOf, textFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
-import type { PageSave, SaveReading } from '@/lib/crms/shared/page/saveWire';
+import { idOf, isObject, isWrite, parseJson, pathOf, setFields, textFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
+import type { PageSave, SaveReading, SaveRewrite } from '@/lib/crms/shared/page/saveWire';
 
 export const SALESFORCE_SAVE_FIELDS: SaveFieldNames = { stage: 'StageName', amount: 'Amount', closeDate: 'CloseDate', pipeline: 'RecordTypeId' };
 
@@ -158,6 +158,51 @@ function read(request: PageRequest): SaveReading {
   return NONE;
 }
 
+/** The values a rewrite gives the record `recordId`, or null when it names another record. */
+const valuesFor = (rewrites: readonly SaveRewrite[], recordId: string | null) => rewrites.find((r) => recordId !== null && r.recordId === recordId)?.fields ?? null;
+
+/** An Aura body with the records' fields rewritten; the other parameters as they were. */
+function rewriteAura(body: string, rewrites: readonly SaveRewrite[]): string | null {
+  const form = new URLSearchParams(body);
+  const message = parseJson(form.get('message') ?? '');
+  if (!isObject(message) || !Array.isArray(message.actions)) return null;
+  for (const action of message.actions) {
+    if (!isObject(action) || !isObject(action.params) || typeof action.descriptor !== 'string') continue;
+    const { params } = action;
+    if (/RecordUiController\/ACTION\$updateRecord$/.test(action.descriptor) && isObject(params.recordInput) && isObject(params.recordInput.fields)) {
+      const values = valuesFor(rewrites, idOf(params.recordId) ?? idOf(params.recordInput.fields.Id));
+      if (values) setFields(params.recordInput.fields, values);
+    } else if (/RecordGvpController\/ACTION\$saveRecord$/.test(action.descriptor) && isObject(params.recordRep) && isObject(params.recordRep.fields)) {
+      const values = valuesFor(rewrites, idOf(params.recordRep.id) ?? idOf(valueOf(params.recordRep.fields.Id)));
+      if (values) setFields(params.recordRep.fields, values, true);
+    }
+  }
+  form.set('message', JSON.stringify(message));
+  return form.toString();
+}
+
+function rewrite(request: PageRequest & { body: string }, rewrites: readonly SaveRewrite[]): string | null {
+  const path = pathOf(request.url);
+  if (AURA.test(path)) return rewriteAura(request.body, rewrites);
+  const body = jsonBody(request.body);
+  if (body === null) return null;
+  const uiApi = UI_API_RECORD.exec(path);
+  const sobject = SOBJECT_OPPORTUNITY.exec(path);
+  if (uiApi && isObject(body.fields)) {
+    const values = valuesFor(rewrites, uiApi[1] ?? null);
+    if (values) setFields(body.fields, values);
+  } else if (sobject) {
+    const values = valuesFor(rewrites, sobject[1] ?? null);
+    if (values) setFields(body, values);
+  } else if (COMPOSITE_SOBJECTS.test(path) && Array.isArray(body.records)) {
+    for (const r of body.records) {
+      const values = isObject(r) ? valuesFor(rewrites, idOf(r.id) ?? idOf(r.Id)) : null;
+      if (values && isObject(r)) setFields(r, values);
+    }
+  } else return null;
+  return JSON.stringify(body);
+}
+
 export const salesforceSaves: SaveRecogniser = {
   mightSave(method, url) {
     if (!isWrite(method)) return false;
@@ -169,6 +214,13 @@ export const salesforceSaves: SaveRecogniser = {
       return read(request);
     } catch {
       return unreadable('Baton failed reading it.');
+    }
+  },
+  rewrite(request, rewrites) {
+    try {
+      return rewrite(request, rewrites);
+    } catch {
+      return null;
     }
   },
 };

@@ -12,19 +12,23 @@
  *   single deals to the same stage (a bulk edit sent deal by deal) are judged as one bulk move.
  * - A save Baton cannot read is held with the fail-safe dialog saying so: with its deal (close
  *   anyway with a reason, or cancel), or without one (cancel only).
+ * - When the rep saved the handoff in Baton's dialog, the page's save goes with that text in the
+ *   handoff fields it writes, not the older text its edit form still held (savePlan.rewriteFor):
+ *   otherwise the CRM would take the page's "TBD" back over the fixed handoff, on a won deal.
  *
  * Everything here ends with the gate's AbortSignal; the page-world script then hands the saves it
  * still holds to the next gate that connects.
  */
 import type { DealRef } from '@/lib/domain/deal';
+import type { RawArtifact } from '@/lib/domain/elements';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { GateController } from '@/lib/gate/controller';
 import type { HeldMove } from '@/lib/gate/heldMove';
 import { later } from '@/lib/gate/lifetime';
 import type { CrmEntry } from '../entry';
-import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, readAsk } from './saveWire';
+import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, readAsk, type SaveRewrite } from './saveWire';
 import type { SaveFieldNames } from './saveParsing';
-import { planSave, type HandoffFields, type PlannedCreate, type PlannedMove, type SavePlan } from './savePlan';
+import { planSave, rewriteFor, type HandoffFields, type PlannedCreate, type PlannedMove, type SavePlan } from './savePlan';
 
 export interface BackstopOptions {
   crm: Pick<CrmEntry, 'id'>;
@@ -46,6 +50,8 @@ interface Waiting {
   moves: PlannedMove[];
   creates: PlannedCreate[];
   unreadable: Extract<SavePlan, { kind: 'unreadable' }> | null;
+  /** The handoff text the rep saved in Baton's dialog, which the page's save must write instead of its own. */
+  rewrites: SaveRewrite[];
 }
 
 const UNREADABLE_TARGET = { value: null, label: 'a stage Baton could not read' };
@@ -57,10 +63,15 @@ export function listenForPageSaves(options: BackstopOptions): void {
   const queue: Waiting[] = [];
   let pumping = false;
 
-  const answer = (id: number, go: boolean) => window.dispatchEvent(new CustomEvent(answerEvent(channel), { detail: JSON.stringify({ id, go }) }));
+  const answer = (id: number, go: boolean, rewrites: SaveRewrite[] = []) =>
+    window.dispatchEvent(new CustomEvent(answerEvent(channel), { detail: JSON.stringify(go && rewrites.length > 0 ? { id, go, rewrite: rewrites } : { id, go }) }));
+  const confirm = (w: Waiting, m: PlannedMove, confirmed: RawArtifact | null | undefined) => {
+    const rewrite = rewriteFor(m, confirmed ?? null, options.mapping());
+    if (rewrite) w.rewrites.push(rewrite);
+  };
   const connect = () => window.dispatchEvent(new CustomEvent(SAVES_CONNECT_EVENT, { detail: channel }));
 
-  const asMove = (m: PlannedMove, proceed: () => void, abandon: () => void): HeldMove => ({ deal: m.deal, target: m.target, amongClosedStages: false, pendingEdits: m.pendingEdits, proceed, abandon });
+  const asMove = (m: PlannedMove, proceed: HeldMove['proceed'], abandon: () => void): HeldMove => ({ deal: m.deal, target: m.target, amongClosedStages: false, pendingEdits: m.pendingEdits, proceed, abandon });
   const asCreate = (c: PlannedCreate, instance: string, proceed: () => void, abandon: () => void) => ({ crm: options.crm.id, instance, ...c, proceed, abandon });
   const { instance } = options;
 
@@ -68,7 +79,11 @@ export function listenForPageSaves(options: BackstopOptions): void {
   const settledAtOnce = (w: Waiting): boolean => {
     if (w.unreadable) return false;
     const org = instance();
-    const moves = w.moves.filter((m) => !controller.approvals.takeMove(m.deal));
+    const moves = w.moves.filter((m) => {
+      const approval = controller.approvals.takeMove(m.deal);
+      if (approval) confirm(w, m, approval.confirmed);
+      return approval === null;
+    });
     const creates = w.creates.filter((c) => org === null || !controller.approvals.takeCreate({ crm: options.crm.id, instance: org }));
     w.moves = moves;
     w.creates = creates;
@@ -85,8 +100,10 @@ export function listenForPageSaves(options: BackstopOptions): void {
     if (ask.reading === null) return answer(ask.id, false);
     const plan = planSave(ask.reading, { instance: instance(), dealOf: options.dealOf, fields: options.fields, mapping: options.mapping() });
     const waiting: Waiting =
-      plan.kind === 'unreadable' ? { id: ask.id, moves: [], creates: [], unreadable: plan } : { id: ask.id, moves: plan.moves, creates: plan.creates, unreadable: null };
-    if (settledAtOnce(waiting)) return answer(ask.id, true);
+      plan.kind === 'unreadable'
+        ? { id: ask.id, moves: [], creates: [], unreadable: plan, rewrites: [] }
+        : { id: ask.id, moves: plan.moves, creates: plan.creates, unreadable: null, rewrites: [] };
+    if (settledAtOnce(waiting)) return answer(ask.id, true, waiting.rewrites);
     queue.push(waiting);
     // After this task: the other saves of a bulk edit come in the same task.
     later(signal, 0, () => void pump());
@@ -107,16 +124,16 @@ export function listenForPageSaves(options: BackstopOptions): void {
    * Starts one decision of the gate once no dialog is open (the gate takes one at a time, and
    * ignores a hold while its dialog is open); resolves when it ends: true when it let the move through.
    */
-  const decision = async (start: (proceed: () => void, abandon: () => void) => void): Promise<boolean> => {
+  const decision = async (start: (proceed: (confirmed?: RawArtifact) => void, abandon: () => void) => void): Promise<{ go: boolean; confirmed?: RawArtifact }> => {
     while (controller.dialog.get() !== null) await dialogClosed();
     return new Promise((resolve) => {
       let settled = false;
       let opened = false;
-      const settle = (go: boolean) => {
+      const settle = (go: boolean, confirmed?: RawArtifact) => {
         if (settled) return;
         settled = true;
         unsubscribe();
-        resolve(go);
+        resolve(confirmed ? { go, confirmed } : { go });
       };
       // A dialog that closes without a proceed or a cancel (the gate moved on) is no go-ahead.
       const unsubscribe = controller.dialog.subscribe(() => {
@@ -125,7 +142,7 @@ export function listenForPageSaves(options: BackstopOptions): void {
       });
       signal.addEventListener('abort', unsubscribe, { once: true });
       start(
-        () => settle(true),
+        (confirmed) => settle(true, confirmed),
         () => settle(false),
       );
     });
@@ -136,8 +153,8 @@ export function listenForPageSaves(options: BackstopOptions): void {
     message: `Baton could not read a save this page sent: ${why} It may move a deal to a won stage, so Baton held it.`,
   });
 
-  const judgeUnreadable = (u: NonNullable<Waiting['unreadable']>) =>
-    decision((proceed, abandon) => {
+  const judgeUnreadable = async (u: NonNullable<Waiting['unreadable']>) =>
+    (await decision((proceed, abandon) => {
       const problem = unreadableProblem(u.why);
       if (u.deal === null) {
         controller.dialog.set({ kind: 'unreadable-save', problem, abandon, busy: false, note: null, overriding: false, reason: '' });
@@ -147,7 +164,7 @@ export function listenForPageSaves(options: BackstopOptions): void {
       // deal's saved handoff judged for a won stage), or cancel.
       const move: HeldMove = { deal: u.deal, target: UNREADABLE_TARGET, amongClosedStages: true, pendingEdits: {}, proceed, abandon };
       controller.dialog.set({ kind: 'failed', move, problem, targetLabel: UNREADABLE_TARGET.label, busy: false, note: null, overriding: false, reason: '' });
-    });
+    })).go;
 
   /** Judges the moves and creations of one or more saves, one decision at a time; true when all may go. */
   const judge = async (batch: Waiting[]): Promise<boolean> => {
@@ -159,16 +176,29 @@ export function listenForPageSaves(options: BackstopOptions): void {
     if (moves.length > 1 && first.creates.length === 0 && moves.every((m) => m.target.value === moves[0]?.target.value)) {
       const target = moves[0]?.target ?? UNREADABLE_TARGET;
       const deals = moves.map((m) => m.deal);
-      return decision((proceed, abandon) => void controller.holdBulk({ deals, target, proceed: () => (deals.forEach((d) => controller.approvals.takeMove(d)), proceed()), abandon }));
+      const bulk = await decision((proceed, abandon) => void controller.holdBulk({ deals, target, proceed: () => (deals.forEach((d) => controller.approvals.takeMove(d)), proceed()), abandon }));
+      return bulk.go;
     }
     for (const m of moves) {
-      const go = await decision((proceed, abandon) => void controller.hold(asMove(m, () => (controller.approvals.takeMove(m.deal), proceed()), abandon)));
+      const { go, confirmed } = await decision((proceed, abandon) =>
+        void controller.hold(
+          asMove(
+            m,
+            (confirmed) => {
+              controller.approvals.takeMove(m.deal);
+              proceed(confirmed);
+            },
+            abandon,
+          ),
+        ),
+      );
       if (!go) return false;
+      confirm(first, m, confirmed);
     }
     for (const c of first.creates) {
       if (org === null) return false;
-      const go = await decision((proceed, abandon) => void controller.holdCreate(asCreate(c, org, () => (controller.approvals.takeCreate({ crm: options.crm.id, instance: org }), proceed()), abandon)));
-      if (!go) return false;
+      const created = await decision((proceed, abandon) => void controller.holdCreate(asCreate(c, org, () => (controller.approvals.takeCreate({ crm: options.crm.id, instance: org }), proceed()), abandon)));
+      if (!created.go) return false;
     }
     return true;
   };
@@ -204,7 +234,7 @@ export function listenForPageSaves(options: BackstopOptions): void {
         const batch = nextBatch();
         const go = await judge(batch);
         if (signal.aborted) return; // the next gate is asked again
-        for (const w of batch) answer(w.id, go);
+        for (const w of batch) answer(w.id, go, w.rewrites);
       }
     } finally {
       pumping = false;

@@ -3,7 +3,8 @@
  * own world, there before the page's scripts, wraps `fetch` and `XMLHttpRequest`. A request that
  * sets a deal's stage (the CRM's recogniser says, lib/crms/<crm>/page/saves.ts) is held, the
  * page's promise or XHR left pending, while Baton's gate in the isolated world decides (backstop.ts);
- * "go" sends it as the page made it, "no" fails it the way a network error fails it. Every other
+ * "go" sends it as the page made it (or with the handoff fields the rep saved in Baton's dialog
+ * written in, the rest of the body untouched), "no" fails it the way a network error fails it. Every other
  * request goes at once, untouched: the same arguments to the browser's own fetch / send, the same
  * promise back, its body unread unless its URL is one of the CRM's record writes.
  *
@@ -18,7 +19,7 @@
  * Kept tiny (no zod, no framework): it runs in every deal page before the page itself. Pure of
  * `window`: it works on the window it is given, so unit tests give it a test one.
  */
-import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, isChannel, readAnswer, type HeldReading } from './saveWire';
+import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, isChannel, readAnswer, type HeldReading, type SaveRewrite } from './saveWire';
 import type { SaveRecogniser } from './saveParsing';
 
 /** How long a held save waits for a gate before it fails. */
@@ -27,7 +28,10 @@ const INSTALLED = Symbol.for('baton.saveHold');
 const REFUSED = 'Failed to fetch: Baton held this save (it moves a deal to a won stage Baton did not clear).';
 
 type PageWindow = Window & typeof globalThis;
-type Ask = (reading: HeldReading) => Promise<boolean>;
+/** The gate's answer: go or not, and with go the fields to write instead of the page's. */
+type Verdict = { go: boolean; rewrite?: SaveRewrite[] };
+type Ask = (reading: HeldReading) => Promise<Verdict>;
+const REFUSE: Verdict = { go: false };
 /** A body's text, undefined when Baton cannot read it, or a promise of either (a Blob, a Request). */
 type BodyText = string | undefined | Promise<string | undefined>;
 
@@ -52,7 +56,7 @@ function linkToGate(win: PageWindow, noGateMs: number) {
   let channel: string | null = null;
   let listening: AbortController | null = null;
   let nextId = 1;
-  const waiting = new Map<number, { reading: HeldReading; settle(go: boolean): void; timer: number | null }>();
+  const waiting = new Map<number, { reading: HeldReading; settle(verdict: Verdict): void; timer: number | null }>();
 
   const send = (id: number, reading: HeldReading) => {
     if (channel !== null) dispatch(new CustomEvent(askEvent(channel), { detail: JSON.stringify({ id, reading }) }));
@@ -61,7 +65,7 @@ function linkToGate(win: PageWindow, noGateMs: number) {
     const entry = waiting.get(id);
     if (entry && entry.timer === null) {
       entry.timer = setTimeout(() => {
-        if (waiting.delete(id)) entry.settle(false);
+        if (waiting.delete(id)) entry.settle(REFUSE);
       }, noGateMs);
     }
   };
@@ -71,7 +75,7 @@ function linkToGate(win: PageWindow, noGateMs: number) {
     if (!answer || !entry) return;
     waiting.delete(answer.id);
     if (entry.timer !== null) clearTimeout(entry.timer);
-    entry.settle(answer.go);
+    entry.settle(answer.rewrite ? { go: answer.go, rewrite: answer.rewrite } : { go: answer.go });
   };
   const drop = () => {
     listening?.abort();
@@ -109,7 +113,7 @@ function linkToGate(win: PageWindow, noGateMs: number) {
   );
 
   const ask: Ask = (reading) =>
-    new Promise<boolean>((settle) => {
+    new Promise<Verdict>((settle) => {
       const id = nextId++;
       waiting.set(id, { reading, settle, timer: null });
       if (channel !== null) send(id, reading);
@@ -135,6 +139,30 @@ function bodyText(win: PageWindow, body: unknown): BodyText {
   return undefined; // a stream, a document: not read
 }
 
+/** `text` as a body of the page's own kind (so the browser sets the same Content-Type), for a rewritten save. */
+function sameKind(win: PageWindow, original: unknown, text: string): BodyInit {
+  if (original instanceof win.URLSearchParams) return new win.URLSearchParams(text);
+  if (original instanceof win.FormData) {
+    const form = new win.FormData();
+    new win.URLSearchParams(text).forEach((value, name) => form.append(name, value));
+    original.forEach((value, name) => {
+      if (typeof value !== 'string') form.append(name, value);
+    });
+    return form;
+  }
+  if (original instanceof win.Blob) return new win.Blob([text], { type: original.type });
+  if (original instanceof ArrayBuffer || ArrayBuffer.isView(original)) return new win.TextEncoder().encode(text);
+  return text;
+}
+
+/** The body to send: the page's own, or rewritten; null when the rewrite cannot be made (then the save must not go). */
+function bodyToSend(win: PageWindow, recogniser: SaveRecogniser, request: { method: string; url: string }, text: string | undefined, original: unknown, rewrite: SaveRewrite[] | undefined): { body: unknown } | null {
+  if (!rewrite || rewrite.length === 0) return { body: original };
+  if (text === undefined) return null;
+  const rewritten = recogniser.rewrite({ ...request, body: text }, rewrite);
+  return rewritten === null ? null : { body: sameKind(win, original, rewritten) };
+}
+
 function absolute(win: PageWindow, url: string): string {
   try {
     return new URL(url, win.location.href).href;
@@ -148,7 +176,7 @@ function wrapFetch(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void 
   const NativeRequest = win.Request;
   if (typeof nativeFetch !== 'function') return;
 
-  function heldFetch(reading: HeldReading, go: () => Promise<Response>, signal: AbortSignal | null): Promise<Response> {
+  function heldFetch(reading: HeldReading, go: (rewrite?: SaveRewrite[]) => Promise<Response> | null, signal: AbortSignal | null): Promise<Response> {
     return new Promise<Response>((resolve, reject) => {
       const aborted = () => signal?.reason ?? new win.DOMException('The operation was aborted.', 'AbortError');
       if (signal?.aborted) return reject(aborted());
@@ -158,10 +186,11 @@ function wrapFetch(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void 
         reject(aborted());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      void ask(reading).then((allowed) => {
+      void ask(reading).then((verdict) => {
         signal?.removeEventListener('abort', onAbort);
         if (gaveUp) return;
-        if (allowed) resolve(go());
+        const sent = verdict.go ? go(verdict.rewrite) : null;
+        if (sent) resolve(sent);
         else reject(new TypeError(REFUSED));
       });
     });
@@ -173,7 +202,6 @@ function wrapFetch(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void 
     const method = init?.method ?? request?.method ?? 'GET';
     const url = absolute(win, request ? request.url : String(input));
     if (!recogniser.mightSave(method, url)) return nativeFetch.apply(this, args);
-    const go = () => nativeFetch.apply(this, args);
     let body: BodyText;
     if (init?.body !== undefined && init.body !== null) body = bodyText(win, init.body);
     else if (request) {
@@ -185,7 +213,17 @@ function wrapFetch(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void 
     } else body = '';
     const decide = (text: string | undefined) => {
       const reading = recogniser.read({ method, url, body: text });
-      return reading.kind === 'none' ? go() : heldFetch(reading, go, init?.signal ?? request?.signal ?? null);
+      if (reading.kind === 'none') return nativeFetch.apply(this, args);
+      // As the page made it; rewritten, its body only (a Request is copied with the new body).
+      const go = (rewrite?: SaveRewrite[]) => {
+        if (!rewrite || rewrite.length === 0) return nativeFetch.apply(this, args);
+        const inInit = init?.body !== undefined && init.body !== null;
+        const send = bodyToSend(win, recogniser, { method, url }, text, inInit ? init?.body : text, rewrite);
+        if (send === null) return null;
+        if (inInit) return nativeFetch.call(this, input, { ...init, body: send.body as BodyInit });
+        return request ? nativeFetch.call(this, new NativeRequest(request, { body: send.body as BodyInit })) : null;
+      };
+      return heldFetch(reading, go, init?.signal ?? request?.signal ?? null);
     };
     return typeof body === 'object' ? body.then(decide) : decide(body);
   };
@@ -213,13 +251,15 @@ function wrapXhr(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void {
     xhr.dispatchEvent(new win.ProgressEvent('loadend'));
   };
 
-  const holdXhr = (xhr: XMLHttpRequest, reading: HeldReading, args: Parameters<typeof send>) => {
+  const holdXhr = (xhr: XMLHttpRequest, reading: HeldReading, args: Parameters<typeof send>, request: { method: string; url: string }, text: string | undefined) => {
     held.add(xhr);
-    void ask(reading).then((allowed) => {
+    void ask(reading).then((verdict) => {
       if (!held.has(xhr)) return;
       held.delete(xhr);
-      if (allowed) send.apply(xhr, args);
-      else fail(xhr);
+      const body = verdict.go ? bodyToSend(win, recogniser, request, text, args[0], verdict.rewrite) : null;
+      if (body === null) return fail(xhr);
+      if (body.body === args[0]) send.apply(xhr, args);
+      else send.call(xhr, body.body as XMLHttpRequestBodyInit);
     });
   };
 
@@ -245,7 +285,7 @@ function wrapXhr(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void {
         if (reading.kind === 'none') {
           held.delete(this);
           send.apply(this, args);
-        } else holdXhr(this, reading, args);
+        } else holdXhr(this, reading, args, request, t);
       });
       return;
     }
@@ -253,7 +293,7 @@ function wrapXhr(win: PageWindow, recogniser: SaveRecogniser, ask: Ask): void {
     if (reading.kind === 'none') return send.apply(this, args);
     // A synchronous XHR cannot wait for the gate: it fails as a network error does.
     if (request.sync) throw new win.DOMException(REFUSED, 'NetworkError');
-    holdXhr(this, reading, args);
+    holdXhr(this, reading, args, request, text);
   };
 
   proto.abort = function (this: XMLHttpRequest) {

@@ -2,7 +2,7 @@
  * Small helpers both CRMs' save recognisers (lib/crms/<crm>/page/saves.ts) read request bodies
  * with. Pure, and no zod: they run in the page-world script (saveHold.ts), which is kept tiny.
  */
-import type { SaveReading } from './saveWire';
+import type { SaveReading, SaveRewrite } from './saveWire';
 
 /** A request as the page sends it; `body` undefined when Baton cannot read it (a stream). */
 export interface PageRequest {
@@ -73,6 +73,24 @@ export interface SaveRecogniser {
   mightSave(method: string, url: string): boolean;
   /** What the request does to a stage. Pure; never throws. */
   read(request: PageRequest): SaveReading;
+  /**
+   * The request's body with these records' fields set to the given values (only fields the save
+   * writes), or null when Baton cannot write it so. Pure; never throws.
+   */
+  rewrite(request: PageRequest & { body: string }, rewrites: readonly SaveRewrite[]): string | null;
+}
+
+/**
+ * Sets, in a record's fields, each field the record already has to the rewrite's value (names
+ * compared without case). `wrap`: the fields hold {value, displayValue} objects.
+ */
+export function setFields(fields: Record<string, unknown>, values: Record<string, string>, wrap = false): void {
+  for (const [name, value] of Object.entries(values)) {
+    const key = Object.keys(fields).find((k) => k.toLowerCase() === name.toLowerCase());
+    if (key === undefined) continue;
+    const current = fields[key];
+    fields[key] = wrap && isObject(current) ? { ...current, value, displayValue: value } : value;
+  }
 }
 
 /** The API names of the fields the gate reads off a save, besides the mapped handoff fields. */

@@ -9,7 +9,7 @@ import { ELEMENT_KEYS, type ElementKey, type RawArtifact } from '@/lib/domain/el
 import type { DealFacts } from '@/lib/rules/context';
 import type { StageTarget } from '@/lib/gate/stages';
 import type { SaveFieldNames } from './saveParsing';
-import type { HeldReading, PageSave } from './saveWire';
+import type { HeldReading, PageSave, SaveRewrite } from './saveWire';
 
 /** The mapped CRM field of each handoff element. */
 export type HandoffFields = Readonly<Record<ElementKey, string>>;
@@ -18,6 +18,8 @@ export interface PlannedMove {
   deal: DealRef;
   target: StageTarget;
   pendingEdits: Partial<RawArtifact>;
+  /** The save itself: the record as it names it, and what it writes. */
+  save: PageSave;
 }
 
 export interface PlannedCreate {
@@ -84,7 +86,22 @@ export function planSave(reading: HeldReading, context: PlanContext): SavePlan {
     }
     const deal = context.dealOf(instance, save.recordId);
     if (deal === null) return { kind: 'unreadable', why: `Baton could not read the record id “${save.recordId.slice(0, 40)}”.`, deal: null };
-    moves.push({ deal, target, pendingEdits: handoffOf(save, context.mapping) });
+    moves.push({ deal, target, pendingEdits: handoffOf(save, context.mapping), save });
   }
   return { kind: 'saves', moves, creates };
+}
+
+/**
+ * What the page's save must write instead of its own text, once the rep saved the handoff in
+ * Baton's dialog (`confirmed`): each handoff field the save writes with other text. Null when
+ * there is nothing to change.
+ */
+export function rewriteFor(move: PlannedMove, confirmed: RawArtifact | null, mapping: HandoffFields | null): SaveRewrite | null {
+  if (confirmed === null || mapping === null || move.save.recordId === null) return null;
+  const fields: Record<string, string> = {};
+  for (const element of ELEMENT_KEYS) {
+    const written = field(move.save, mapping[element]);
+    if (written !== undefined && (written ?? '') !== confirmed[element]) fields[mapping[element]] = confirmed[element];
+  }
+  return Object.keys(fields).length > 0 ? { recordId: move.save.recordId, fields } : null;
 }

@@ -61,9 +61,21 @@ export interface SaveAsk {
   reading: HeldReading;
 }
 
+/**
+ * Fields of one record of a save to write with these values instead of the page's: the handoff the
+ * rep saved in Baton's dialog, which the page's edit form may still hold older text of.
+ */
+export interface SaveRewrite {
+  /** The record as the save names it (PageSave.recordId). */
+  recordId: string;
+  fields: Record<string, string>;
+}
+
 export interface SaveAnswer {
   id: number;
   go: boolean;
+  /** With go: what to write instead of the page's values (none: the save goes as it is). */
+  rewrite?: SaveRewrite[];
 }
 
 const MAX_SAVES = 500;
@@ -130,8 +142,24 @@ export function readAsk(detail: unknown): { id: number; reading: HeldReading | n
   return { id: value.id, reading: readReading(value.reading) };
 }
 
-/** An answer as the page-world script receives it, checked; null for anything else. */
+function readRewrite(value: unknown): SaveRewrite | null {
+  if (!isRecord(value) || !shortText(value.recordId, 100) || !isRecord(value.fields)) return null;
+  const fields: Record<string, string> = {};
+  for (const [name, text] of Object.entries(value.fields)) {
+    if (!shortText(text, MAX_TEXT)) return null;
+    fields[name] = text;
+  }
+  return { recordId: value.recordId, fields };
+}
+
+/**
+ * An answer as the page-world script receives it, checked; null for anything else. A go whose
+ * rewrite is not what the gate sends is a no: the save must not go unchanged.
+ */
 export function readAnswer(detail: unknown): SaveAnswer | null {
   const value = parse(detail);
-  return isRecord(value) && isId(value.id) && typeof value.go === 'boolean' ? { id: value.id, go: value.go } : null;
+  if (!isRecord(value) || !isId(value.id) || typeof value.go !== 'boolean') return null;
+  if (value.rewrite === undefined) return { id: value.id, go: value.go };
+  const rewrite = Array.isArray(value.rewrite) && value.rewrite.length <= MAX_SAVES ? value.rewrite.map(readRewrite) : [null];
+  return rewrite.every((r): r is SaveRewrite => r !== null) ? { id: value.id, go: value.go, rewrite } : { id: value.id, go: false };
 }

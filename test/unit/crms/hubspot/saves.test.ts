@@ -114,3 +114,20 @@ describe('HubSpot: what Baton cannot read is held (fail closed)', () => {
     expect(hubspotSaves.read({ method: 'PATCH', url: `${API}/crm/v3/objects/deals/1`, body: undefined })).toMatchObject({ kind: 'unreadable' });
   });
 });
+
+describe('HubSpot: writing the handoff the rep saved in Baton’s dialog into the page’s save', () => {
+  const values = { recordId: '9001', fields: { handoff_use_case: 'Faster onboarding' } };
+
+  it('a map of properties; only what the save writes', () => {
+    const request = { method: 'PUT', url: `${APP}/api/crm-objects/v1/objects/0-3/9001`, body: JSON.stringify({ properties: { dealstage: 'closedwon', handoff_use_case: 'TBD' } }) };
+    expect(JSON.parse(hubspotSaves.rewrite(request, [values]) ?? 'null')).toEqual({ properties: { dealstage: 'closedwon', handoff_use_case: 'Faster onboarding' } });
+    const without = { ...request, body: JSON.stringify({ properties: { dealstage: 'closedwon' } }) };
+    expect(JSON.parse(hubspotSaves.rewrite(without, [values]) ?? 'null')).toEqual({ properties: { dealstage: 'closedwon' } });
+  });
+
+  it('HubSpot’s own [{objectId, propertyValues: [{name, value}]}], by deal', () => {
+    const body = [9001, 9002].map((objectId) => ({ objectId, propertyValues: [{ name: 'dealstage', value: 'closedwon' }, { name: 'handoff_use_case', value: 'TBD' }] }));
+    const out = JSON.parse(hubspotSaves.rewrite({ method: 'PUT', url: `${APP}/api/inbounddb-objects/v1/crm-objects/0-3`, body: JSON.stringify(body) }, [values]) ?? 'null') as typeof body;
+    expect(out.map((r) => r.propertyValues[1]?.value)).toEqual(['Faster onboarding', 'TBD']);
+  });
+});

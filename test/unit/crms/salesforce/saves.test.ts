@@ -164,3 +164,34 @@ describe('Salesforce: what Baton cannot read is held (fail closed)', () => {
     expect(salesforceSaves.read({ method: 'POST', url: `${HOST}/aura?r=1`, body: 'message=%7Bnot-json' })).toEqual({ kind: 'none' });
   });
 });
+
+describe('Salesforce: writing the handoff the rep saved in Baton’s dialog into the page’s save', () => {
+  const values = { recordId: OPP, fields: { Handoff_Use_Case__c: 'Replace the ticketing tool', Handoff_Risk_Flags__c: 'None: confirmed' } };
+
+  it('an Aura updateRecord: only the fields the save writes change; the other parameters stay', () => {
+    const request = aura([updateRecord(OPP, { StageName: 'Closed Won', handoff_use_case__c: 'TBD', Amount: 5 }), updateRecord(ACCOUNT, { Handoff_Use_Case__c: 'x' }, '2;a')]);
+    const body = salesforceSaves.rewrite(request, [values]);
+    const form = new URLSearchParams(body ?? '');
+    const actions = (JSON.parse(form.get('message') ?? '{}') as { actions: Array<{ params: { recordInput: { fields: Record<string, unknown> } } }> }).actions;
+    expect(actions[0]?.params.recordInput.fields).toEqual({ StageName: 'Closed Won', handoff_use_case__c: 'Replace the ticketing tool', Amount: 5 });
+    expect(actions[1]?.params.recordInput.fields).toEqual({ Handoff_Use_Case__c: 'x' });
+    expect(form.get('aura.token')).toBe(new URLSearchParams(request.body).get('aura.token'));
+    expect(salesforceSaves.read({ ...request, body: body ?? '' })).toMatchObject({ saves: [{ fields: { handoff_use_case__c: 'Replace the ticketing tool' } }] });
+  });
+
+  it('the RecordGvp {value} fields and the User Interface API', () => {
+    const gvp = {
+      id: '1;a',
+      descriptor: 'serviceComponent://ui.force.components.controllers.recordGlobalValueProvider.RecordGvpController/ACTION$saveRecord',
+      params: { recordRep: { id: OPP, apiName: 'Opportunity', fields: { StageName: { value: 'Closed Won' }, Handoff_Use_Case__c: { value: 'TBD', displayValue: 'TBD' } } } },
+    };
+    const rewritten = new URLSearchParams(salesforceSaves.rewrite(aura([gvp], 'saveRecord'), [values]) ?? '');
+    expect(rewritten.get('message')).toContain('{"value":"Replace the ticketing tool","displayValue":"Replace the ticketing tool"}');
+    const ui = { method: 'PATCH', url: `${HOST}/services/data/v62.0/ui-api/records/${OPP}`, body: JSON.stringify({ fields: { StageName: 'Closed Won', Handoff_Use_Case__c: 'TBD' } }) };
+    expect(JSON.parse(salesforceSaves.rewrite(ui, [values]) ?? 'null')).toEqual({ fields: { StageName: 'Closed Won', Handoff_Use_Case__c: 'Replace the ticketing tool' } });
+  });
+
+  it('a body it cannot write is null (the save then does not go)', () => {
+    expect(salesforceSaves.rewrite({ method: 'POST', url: `${HOST}/aura?r=1`, body: 'message=%7Bbroken' }, [values])).toBeNull();
+  });
+});

@@ -35,7 +35,7 @@ function setUp(services = fakeServices()) {
     mapping: () => DEFAULT_SALESFORCE_MAPPING,
     signal: stop.signal,
   });
-  const answers: Array<{ id: number; go: boolean }> = [];
+  const answers: Array<{ id: number; go: boolean; rewrite?: unknown }> = [];
   window.addEventListener(answerEvent(channel), (e) => answers.push(JSON.parse((e as CustomEvent).detail as string)), { signal: stop.signal });
   let nextId = 1;
   const ask = (reading: HeldReading) => {
@@ -111,6 +111,32 @@ describe('the gate answers the page’s held saves', () => {
     // One use: the next save of the same move is judged again.
     ask(saves(save()));
     await vi.waitFor(() => expect(controller.dialog.get()?.kind).toBe('gate'));
+  });
+
+  it('the rep fixes the handoff in Baton’s dialog and saves: the page’s save goes with that text instead of the page’s own', async () => {
+    const { ask, answers, controller } = setUp();
+    const useCase = DEFAULT_SALESFORCE_MAPPING.useCase;
+    const id = ask(saves(save({ [useCase]: 'TBD', Name: 'Acme' })));
+    await vi.waitFor(() => expect(controller.dialog.get()?.kind).toBe('gate'));
+    const d = controller.dialog.get();
+    expect(d?.kind === 'gate' ? d.fields.useCase : null).toBe('TBD'); // judged on what the save writes
+    controller.edit('useCase', GOOD_HANDOFF.useCase);
+    controller.edit('successMetric', GOOD_HANDOFF.successMetric);
+    controller.edit('riskFlags', GOOD_HANDOFF.riskFlags);
+    await controller.saveAndClose();
+    await vi.waitFor(() => expect(answers).toEqual([{ id, go: true, rewrite: [{ recordId: DEAL.recordId, fields: { [useCase]: GOOD_HANDOFF.useCase } }] }]));
+  });
+
+  it('the same when the UI recognition held the click and the dialog saved: the page’s save that follows is rewritten', async () => {
+    const { ask, answers, controller } = setUp();
+    const useCase = DEFAULT_SALESFORCE_MAPPING.useCase;
+    await controller.hold(move(undefined, { pendingEdits: { useCase: 'TBD' } }));
+    controller.edit('useCase', GOOD_HANDOFF.useCase);
+    controller.edit('successMetric', GOOD_HANDOFF.successMetric);
+    controller.edit('riskFlags', GOOD_HANDOFF.riskFlags);
+    await controller.saveAndClose();
+    const id = ask(saves(save({ [useCase]: 'TBD' })));
+    expect(answers).toEqual([{ id, go: true, rewrite: [{ recordId: DEAL.recordId, fields: { [useCase]: GOOD_HANDOFF.useCase } }] }]);
   });
 
   it('saves of several deals to one stage in the same task are one bulk decision', async () => {

@@ -24,6 +24,12 @@ const recogniser: SaveRecogniser = {
       : body.includes('stage')
         ? { kind: 'saves', saves: [{ recordId: '1', stage: 'won', fields: {} }] }
         : { kind: 'none' },
+  rewrite: ({ body }, rewrites) => {
+    if (body.includes('cannot')) return null;
+    const form = new URLSearchParams(body);
+    for (const r of rewrites) for (const [name, value] of Object.entries(r.fields)) form.set(name, value);
+    return form.toString();
+  },
 };
 
 function page(options: { noGateMs?: number; hold?: SaveRecogniser } = {}) {
@@ -76,7 +82,7 @@ function gate(win: PageWindow, channel = `baton-${crypto.randomUUID()}`) {
     channel,
     asks,
     connect,
-    answer: (id: number, go: boolean) => win.dispatchEvent(new win.CustomEvent(answerEvent(channel), { detail: JSON.stringify({ id, go }) })),
+    answer: (id: number, go: boolean, rewrite?: unknown) => win.dispatchEvent(new win.CustomEvent(answerEvent(channel), { detail: JSON.stringify({ id, go, rewrite }) })),
     bye: () => win.dispatchEvent(new win.CustomEvent(byeEvent(channel))),
   };
 }
@@ -119,6 +125,39 @@ describe('a fetch that sets a stage waits for the gate', () => {
     g.answer(1, true);
     await expect(p).resolves.toBe(response);
     expect(sent).toEqual([{ args: ['/save', init] }]);
+  });
+
+  it('go with the handoff Baton saved: sent with the body rewritten, of the page’s own kind, nothing else changed', async () => {
+    const { win, sent } = page();
+    const g = gate(win);
+    const abort = new win.AbortController();
+    const init = { method: 'POST', body: new win.URLSearchParams({ stage: 'won', use: 'TBD' }), headers: { 'X-Test': '1' }, signal: abort.signal };
+    const p = win.fetch('/save', init);
+    g.answer(1, true, [{ recordId: '1', fields: { use: 'good' } }]);
+    await p;
+    const [url, sentInit] = sent[0]?.args as [string, RequestInit];
+    expect(url).toBe('/save');
+    expect(sentInit.body).toBeInstanceOf(win.URLSearchParams);
+    expect(String(sentInit.body)).toBe('stage=won&use=good');
+    expect([sentInit.headers, sentInit.signal]).toEqual([init.headers, abort.signal]);
+  });
+
+  it('go with a rewrite Baton cannot make: it fails as a network error, never sent as it was', async () => {
+    const { win, sent } = page();
+    const g = gate(win);
+    const p = win.fetch('/save', { method: 'POST', body: 'stage=won&cannot=1' });
+    g.answer(1, true, [{ recordId: '1', fields: { use: 'good' } }]);
+    await expect(p).rejects.toBeInstanceOf(TypeError);
+    expect(sent).toEqual([]);
+  });
+
+  it('a go whose rewrite is malformed is a no', async () => {
+    const { win, sent } = page();
+    const g = gate(win);
+    const p = win.fetch('/save', { method: 'POST', body: 'stage=won' });
+    g.answer(1, true, [{ recordId: '1', fields: { use: 42 } }]);
+    await expect(p).rejects.toBeInstanceOf(TypeError);
+    expect(sent).toEqual([]);
   });
 
   it('no: it fails as a network error (TypeError), never sent', async () => {
@@ -245,6 +284,16 @@ describe('an XMLHttpRequest that sets a stage waits for the gate', () => {
     save.send(form([{ descriptor: 'aura://RecordUiController/ACTION$updateRecord', params: { recordId: '006Dn00000AbCdEIAV', recordInput: { fields: { StageName: 'Closed Won' } } } }]));
     expect(xhrSent).toHaveLength(1);
     expect(g.asks[0]?.reading).toMatchObject({ kind: 'saves', saves: [{ recordId: '006Dn00000AbCdEIAV', stage: 'Closed Won' }] });
+  });
+
+  it('go with the handoff Baton saved: the rewritten body is sent', async () => {
+    const { win, xhrSent } = page();
+    const g = gate(win);
+    const xhr = new win.XMLHttpRequest();
+    xhr.open('POST', '/save');
+    xhr.send('stage=won&use=TBD');
+    g.answer(1, true, [{ recordId: '1', fields: { use: 'good' } }]);
+    await vi.waitFor(() => expect(xhrSent.map((s) => s.body)).toEqual(['stage=won&use=good']));
   });
 
   it('aborted by the page while held: never sent', async () => {
