@@ -259,7 +259,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
     controller,
     fields: HUBSPOT_SAVE_FIELDS,
     dealOf: (portal, recordId) => (/^\d{1,20}$/.test(recordId) ? { crm: 'hubspot', instance: portal, recordId } : null),
-    mapping: page.mapping,
+    mapping: () => page.mapping() ?? options.mapping().catch(() => null),
     signal: options.signal,
   });
 }

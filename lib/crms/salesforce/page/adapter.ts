@@ -190,7 +190,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     controller,
     fields: SALESFORCE_SAVE_FIELDS,
     dealOf: (instance, recordId) => ({ crm: 'salesforce', instance, recordId: toId18(recordId) }),
-    mapping: page.mapping,
+    mapping: () => page.mapping() ?? options.mapping().catch(() => null),
     signal: options.signal,
   });
 }

@@ -26,7 +26,7 @@ import type { GateController } from '@/lib/gate/controller';
 import type { HeldMove } from '@/lib/gate/heldMove';
 import { later } from '@/lib/gate/lifetime';
 import type { CrmEntry } from '../entry';
-import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, readAsk, type SaveRewrite } from './saveWire';
+import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent, readAsk, type HeldReading, type SaveRewrite } from './saveWire';
 import type { SaveFieldNames } from './saveParsing';
 import { planSave, rewriteFor, type HandoffFields, type PlannedCreate, type PlannedMove, type SavePlan } from './savePlan';
 
@@ -39,8 +39,11 @@ export interface BackstopOptions {
   fields: SaveFieldNames;
   /** The deal a record id of a save is, in the page's org or portal. */
   dealOf(instance: string, recordId: string): DealRef | null;
-  /** The field mapping, once read. */
-  mapping(): HandoffFields | null;
+  /**
+   * The field mapping: at once when the page read it already, else read now (a save can come
+   * before the page has read it, right after the gate arrives).
+   */
+  mapping(): HandoffFields | null | Promise<HandoffFields | null>;
   signal: AbortSignal;
 }
 
@@ -52,6 +55,8 @@ interface Waiting {
   unreadable: Extract<SavePlan, { kind: 'unreadable' }> | null;
   /** The handoff text the rep saved in Baton's dialog, which the page's save must write instead of its own. */
   rewrites: SaveRewrite[];
+  /** The field mapping the save was read with. */
+  mapping: HandoffFields | null;
 }
 
 const UNREADABLE_TARGET = { value: null, label: 'a stage Baton could not read' };
@@ -66,7 +71,7 @@ export function listenForPageSaves(options: BackstopOptions): void {
   const answer = (id: number, go: boolean, rewrites: SaveRewrite[] = []) =>
     window.dispatchEvent(new CustomEvent(answerEvent(channel), { detail: JSON.stringify(go && rewrites.length > 0 ? { id, go, rewrite: rewrites } : { id, go }) }));
   const confirm = (w: Waiting, m: PlannedMove, confirmed: RawArtifact | null | undefined) => {
-    const rewrite = rewriteFor(m, confirmed ?? null, options.mapping());
+    const rewrite = rewriteFor(m, confirmed ?? null, w.mapping);
     if (rewrite) w.rewrites.push(rewrite);
   };
   const connect = () => window.dispatchEvent(new CustomEvent(SAVES_CONNECT_EVENT, { detail: channel }));
@@ -94,19 +99,30 @@ export function listenForPageSaves(options: BackstopOptions): void {
     );
   };
 
-  const onAsk = (event: Event) => {
-    const ask = readAsk((event as CustomEvent).detail);
-    if (ask === null) return;
-    if (ask.reading === null) return answer(ask.id, false);
-    const plan = planSave(ask.reading, { instance: instance(), dealOf: options.dealOf, fields: options.fields, mapping: options.mapping() });
+  const take = (id: number, reading: HeldReading, mapping: HandoffFields | null) => {
+    if (signal.aborted) return; // the next gate is asked again
+    const plan = planSave(reading, { instance: instance(), dealOf: options.dealOf, fields: options.fields, mapping });
     const waiting: Waiting =
       plan.kind === 'unreadable'
-        ? { id: ask.id, moves: [], creates: [], unreadable: plan, rewrites: [] }
-        : { id: ask.id, moves: plan.moves, creates: plan.creates, unreadable: null, rewrites: [] };
-    if (settledAtOnce(waiting)) return answer(ask.id, true, waiting.rewrites);
+        ? { id, moves: [], creates: [], unreadable: plan, rewrites: [], mapping }
+        : { id, moves: plan.moves, creates: plan.creates, unreadable: null, rewrites: [], mapping };
+    if (settledAtOnce(waiting)) return answer(id, true, waiting.rewrites);
     queue.push(waiting);
     // After this task: the other saves of a bulk edit come in the same task.
     later(signal, 0, () => void pump());
+  };
+
+  const onAsk = (event: Event) => {
+    const ask = readAsk((event as CustomEvent).detail);
+    if (ask === null) return;
+    const { id, reading } = ask;
+    if (reading === null) return answer(id, false);
+    const mapping = options.mapping();
+    if (mapping === null || !('then' in mapping)) return take(id, reading, mapping);
+    void mapping.then(
+      (m) => take(id, reading, m),
+      () => take(id, reading, null),
+    );
   };
 
   const dialogClosed = () =>

@@ -17,7 +17,7 @@ afterEach(() => {
   for (const s of stops.splice(0)) s.abort();
 });
 
-function setUp(services = fakeServices()) {
+function setUp(services = fakeServices(), mapping: () => typeof DEFAULT_SALESFORCE_MAPPING | null | Promise<typeof DEFAULT_SALESFORCE_MAPPING | null> = () => DEFAULT_SALESFORCE_MAPPING) {
   const controller = new GateController(services, NOW);
   const stop = new AbortController();
   stops.push(stop);
@@ -32,7 +32,7 @@ function setUp(services = fakeServices()) {
     controller,
     fields: SALESFORCE_SAVE_FIELDS,
     dealOf: (instance, recordId) => ({ crm: 'salesforce', instance, recordId }),
-    mapping: () => DEFAULT_SALESFORCE_MAPPING,
+    mapping,
     signal: stop.signal,
   });
   const answers: Array<{ id: number; go: boolean; rewrite?: unknown }> = [];
@@ -85,6 +85,16 @@ describe('the gate answers the page’s held saves', () => {
     const id = ask(saves(save(HANDOFF_FIELDS)));
     await vi.waitFor(() => expect(answers).toEqual([{ id, go: true }]));
     expect(controller.dialog.get()).toBeNull();
+  });
+
+  it('a save that comes before the page has read the field mapping is read with the mapping once it comes', async () => {
+    let mapped: (m: typeof DEFAULT_SALESFORCE_MAPPING) => void = () => {};
+    const { ask, answers } = setUp(fakeServices(), () => new Promise((resolve) => (mapped = resolve)));
+    const id = ask(saves(save(HANDOFF_FIELDS)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answers).toEqual([]);
+    mapped(DEFAULT_SALESFORCE_MAPPING);
+    await vi.waitFor(() => expect(answers).toEqual([{ id, go: true }])); // judged on the handoff the save writes
   });
 
   it('a move to a stage the gate knows is not won goes in the same task, with no read', async () => {
