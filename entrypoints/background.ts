@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
+import { createScriptSync } from '@/lib/background/gateScripts';
 import { runOutbox } from '@/lib/background/outbox';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
@@ -12,6 +13,7 @@ import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
+import { acceptGateLink, type LinkPort } from '@/lib/messaging/gateLink';
 import { readSettings } from '@/lib/settings/store';
 import { CRM_PAGE_MATCHES } from '@/lib/crms';
 
@@ -62,6 +64,12 @@ export default defineBackground(() => {
     }),
   );
 
+  // Each gate holds a port open to learn when its extension context goes (lib/messaging/gateLink.ts).
+  const gateLinks = new Set<LinkPort>();
+  browser.runtime.onConnect.addListener((port) => acceptGateLink(port, { id: browser.runtime.id, origin: browser.runtime.getURL('') }, gateLinks));
+  // Deal pages get the gate at document_start (lib/background/gateScripts.ts).
+  const syncContentScripts = createScriptSync(browser.scripting);
+
   const ensureGate = createInjector({
     hasGate: async (tabId) => {
       try {
@@ -73,7 +81,8 @@ export default defineBackground(() => {
     },
     inject: async (tabId, script) => {
       // The registry names each CRM's built gate script; WXT's PublicPath type knows them once built.
-      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath] });
+      // At once, not at document_idle: a tab that navigated in-app into a deal is in use already.
+      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath], injectImmediately: true });
     },
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -99,6 +108,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
   void (async () => {
+    await syncContentScripts().catch((e) => console.error('[baton] could not register the gate scripts', e));
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());

@@ -1,9 +1,12 @@
 /**
- * Puts the gate into the pages that need it. There is no content script on CRM pages that are
- * not deals: the background sees each tab's URL change (tabs.onUpdated also reports Lightning's
- * history-API navigation) and injects the gate script only when the URL is a deal page, once per
- * document (a gate already there answers a ping). So a Salesforce or HubSpot page that is not a
- * deal (or a deals board) costs Baton nothing at all.
+ * Puts the gate into the pages that need it when they did not load as one. A deal page loaded
+ * from its URL has the gate from document_start (registered, gateScripts.ts); a tab that arrives
+ * at a deal by in-app navigation (tabs.onUpdated also reports Lightning's and HubSpot's
+ * history-API navigation), a deal URL no match pattern can name, and tabs open before Baton
+ * started get it here: the background injects the gate script when the URL is a deal page, once
+ * per document (a gate already there answers a ping, and a second script in the same document
+ * steps aside: components/overlay/runGate.ts). So a Salesforce or HubSpot page that is not a deal
+ * (or a deals board) costs Baton nothing at all.
  */
 import { gateCrmFor, type CrmEntry } from '@/lib/crms';
 
