@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
-import { createScriptSync } from '@/lib/background/gateScripts';
+import { createScriptSync, gateRegisteredFor } from '@/lib/background/gateScripts';
 import { runOutbox } from '@/lib/background/outbox';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
@@ -68,7 +68,13 @@ export default defineBackground(() => {
   const gateLinks = new Set<LinkPort>();
   browser.runtime.onConnect.addListener((port) => acceptGateLink(port, { id: browser.runtime.id, origin: browser.runtime.getURL('') }, gateLinks));
   // Deal pages get the gate at document_start (lib/background/gateScripts.ts).
-  const syncContentScripts = createScriptSync(browser.scripting);
+  const registered = createScriptSync(browser.scripting)().then(
+    () => true,
+    (e) => {
+      console.error('[baton] could not register the gate scripts', e);
+      return false;
+    },
+  );
 
   const ensureGate = createInjector({
     hasGate: async (tabId) => {
@@ -84,10 +90,12 @@ export default defineBackground(() => {
       // At once, not at document_idle: a tab that navigated in-app into a deal is in use already.
       await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath], injectImmediately: true });
     },
+    registeredFor: async (url) => (await registered) && gateRegisteredFor(url),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
-    if (url !== undefined) void ensureGate(tabId, url);
+    if (url !== undefined) void ensureGate(tabId, url, { loading: change.status === 'loading' });
   });
 
   // The toolbar button opens the CS brief: Chrome's side panel, Firefox's sidebar.
@@ -108,7 +116,7 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
   void (async () => {
-    await syncContentScripts().catch((e) => console.error('[baton] could not register the gate scripts', e));
+    await registered;
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());

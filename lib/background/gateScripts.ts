@@ -15,6 +15,7 @@
  * mended the next time the worker starts. Chrome: https://developer.chrome.com/docs/extensions/reference/api/scripting#method-registerContentScripts
  * Firefox (102+, persistAcrossSessions 105+): https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/scripting/registerContentScripts
  */
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { CRM_LIST } from '@/lib/crms';
 
 /** The fields of scripting.RegisteredContentScript Baton sets (Chrome's and Firefox's common subset). */
@@ -40,6 +41,11 @@ export const GATE_CONTENT_SCRIPTS: readonly DynamicContentScript[] = CRM_LIST.ma
 
 /** Every content script Baton registers dynamically. */
 export const DYNAMIC_CONTENT_SCRIPTS: readonly DynamicContentScript[] = [...GATE_CONTENT_SCRIPTS];
+
+/** Whether a document loaded at `url` runs a registered gate script (before its own scripts). */
+export function gateRegisteredFor(url: string, scripts: readonly DynamicContentScript[] = GATE_CONTENT_SCRIPTS): boolean {
+  return scripts.some((script) => script.matches.some((pattern) => new MatchPattern(pattern).includes(url)));
+}
 
 /** The part of browser.scripting that syncing uses. */
 export interface ScriptRegistry {

@@ -21,11 +21,32 @@ export interface InjectorDeps {
   /** Whether the tab's top document already runs a Baton gate (it answers a ping). */
   hasGate(tabId: number): Promise<boolean>;
   inject(tabId: number, script: GateScript): Promise<void>;
+  /** Whether a document loaded at `url` gets the gate from a registered script (gateScripts.ts). */
+  registeredFor(url: string): Promise<boolean>;
+  /** Resolves after `ms` (a timer in the background). */
+  wait(ms: number): Promise<void>;
+}
+
+/**
+ * A tab loading a URL the registered scripts cover has its gate from document_start; looking at
+ * once would often find the document's script not started yet and inject a second copy (which
+ * steps aside, but costs the page a second run of the script). So the look waits this long, as
+ * a backstop only: a same-document navigation reports "complete" at once, and that look is
+ * immediate; a page that rewrote its URL into a deal page while loading gets the gate after this.
+ */
+export const REGISTERED_GRACE_MS = 1000;
+
+export interface TabChange {
+  /** The tab's document is loading (a new document, or a same-document navigation that has not finished). */
+  loading: boolean;
 }
 
 export function createInjector(deps: InjectorDeps) {
   // One look per tab at a time: a URL change and the load's "complete" often arrive together.
   const inFlight = new Map<number, Promise<boolean>>();
+  // The latest change seen per tab: a look that waited gives way to a newer one.
+  const latest = new Map<number, number>();
+  let changes = 0;
 
   async function look(tabId: number, script: GateScript): Promise<boolean> {
     if (await deps.hasGate(tabId)) return false;
@@ -33,10 +54,7 @@ export function createInjector(deps: InjectorDeps) {
     return true;
   }
 
-  /** Injects the gate into the tab if its URL needs one and it has none. Resolves to whether it injected. */
-  return function ensureGate(tabId: number, url: string | undefined): Promise<boolean> {
-    const script = gateScriptFor(url);
-    if (script === null) return Promise.resolve(false);
+  const now = (tabId: number, script: GateScript): Promise<boolean> => {
     const pending = inFlight.get(tabId);
     if (pending) return pending;
     const run = look(tabId, script)
@@ -48,5 +66,18 @@ export function createInjector(deps: InjectorDeps) {
       .finally(() => inFlight.delete(tabId));
     inFlight.set(tabId, run);
     return run;
+  };
+
+  /** Injects the gate into the tab if its URL needs one and it has none. Resolves to whether it injected. */
+  return async function ensureGate(tabId: number, url: string | undefined, change: TabChange = { loading: false }): Promise<boolean> {
+    const seen = ++changes;
+    latest.set(tabId, seen);
+    const script = gateScriptFor(url);
+    if (script === null || url === undefined) return false;
+    if (change.loading && (await deps.registeredFor(url).catch(() => false))) {
+      await deps.wait(REGISTERED_GRACE_MS);
+      if (latest.get(tabId) !== seen) return false; // a newer change of this tab looks instead
+    }
+    return now(tabId, script);
   };
 }

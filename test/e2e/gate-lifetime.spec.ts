@@ -6,9 +6,9 @@
  *    way, so the load never completes) is held and judged, not missed;
  *  - it takes itself out only when its extension context is gone.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { holdRequests, html } from './routes';
+import { withLateScript } from './routes';
 import { badge, closeThroughPath, gateDialog, openRecord, sandbox } from './salesforce/fixtures';
 import { card, column, connect, hubspotSandbox, openDeal, pickStage } from './hubspot/fixtures';
 import { recordPage } from '@/test/fixtures/salesforce/page';
@@ -101,19 +101,6 @@ async function scriptsRegistered(serviceWorker: Worker): Promise<void> {
       }),
     )
     .toEqual(wanted);
-}
-
-/**
- * Serves `url` as `page()` with one more script at the end of its body, held until release():
- * the page is drawn and takes input while its load never completes (as a CRM page whose last
- * bundles are still on their way), so document_idle and the tab's "complete" wait too.
- */
-async function withLateScript(context: BrowserContext, url: string, page: () => string): Promise<{ release(): void }> {
-  const late = `${new URL(url).origin}/_fixture/late.js`;
-  await context.route(late, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: '/* the last bundle */' }));
-  const held = await holdRequests(context, (u) => u.href === late);
-  await context.route(url, (route) => route.fulfill(html(page().replace('</body>', `<script src="${late}"></script>\n</body>`))));
-  return held;
 }
 
 test.describe('a move made while the page is still loading is held', () => {

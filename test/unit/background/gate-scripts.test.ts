@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DYNAMIC_CONTENT_SCRIPTS, GATE_CONTENT_SCRIPTS, createScriptSync, type DynamicContentScript, type ScriptRegistry } from '@/lib/background/gateScripts';
+import { DYNAMIC_CONTENT_SCRIPTS, GATE_CONTENT_SCRIPTS, createScriptSync, gateRegisteredFor, type DynamicContentScript, type ScriptRegistry } from '@/lib/background/gateScripts';
 import { CRM_LIST } from '@/lib/crms';
 
 /** The browser's registry of dynamic content scripts, as scripting.* keeps it. */
@@ -31,6 +31,13 @@ describe('the registered gate scripts', () => {
       expect(script.id.startsWith('_')).toBe(false); // reserved by Chrome
     }
     expect(new Set(DYNAMIC_CONTENT_SCRIPTS.map((s) => s.id)).size).toBe(DYNAMIC_CONTENT_SCRIPTS.length);
+  });
+
+  it('say which loads run a registered gate (the injector waits for those)', () => {
+    expect(gateRegisteredFor('https://acme.lightning.force.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view')).toBe(true);
+    expect(gateRegisteredFor('https://app-eu1.hubspot.com/contacts/147434121/objects/0-3/views/all/board')).toBe(true);
+    expect(gateRegisteredFor('https://acme.lightning.force.com/one/one.app#/sObject/006Hs00001abcDEIAY/view')).toBe(false);
+    expect(gateRegisteredFor('https://acme.lightning.force.com/lightning/page/home')).toBe(false);
   });
 
   it('sync registers them once, updates them after, and drops ids no longer wanted', async () => {
