@@ -116,7 +116,6 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
   void (async () => {
-    await registered;
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());
