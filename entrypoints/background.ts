@@ -3,7 +3,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
 import { createScriptSync, gateRegisteredFor } from '@/lib/background/gateScripts';
-import { runOutbox } from '@/lib/background/outbox';
+import { createOutboxRunner } from '@/lib/background/outbox';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
@@ -33,8 +33,9 @@ export default defineBackground(() => {
     oauthClientId: async () => (await settings()).hubspot.oauthClientId,
   });
   const backends: Record<Crm, DealBackend> = { salesforce, hubspot };
+  const outbox = createOutboxRunner({ db: () => openBatonDb(), backendFor: (deal) => backends[deal.crm] });
   const outboxPass = async () => {
-    await runOutbox(await openBatonDb(), (deal) => backends[deal.crm]);
+    await outbox.pass();
   };
 
   // Registered synchronously, so a message that wakes the worker finds the listener.
@@ -110,6 +111,11 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === CONSOLE_MENU) void browser.tabs.create({ url: browser.runtime.getURL('/console.html') });
+  });
+
+  // A new Salesforce session (the user signed in again): what waited for it goes out now.
+  browser.cookies.onChanged.addListener(({ cookie, removed }) => {
+    if (!removed && cookie.name === 'sid') void outbox.accessRestored('salesforce').catch((e) => console.warn('[baton] outbox pass after sign-in failed', e));
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

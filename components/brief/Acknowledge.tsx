@@ -48,7 +48,7 @@ export function Acknowledge({ deal, latest, onDone }: { deal: DealRef; latest: B
         <div className="latest">
           <p>
             <strong>{latest.subject}</strong>
-            {latest.by ? ` — ${latest.by}` : ''}, {latest.at.slice(0, 10)}
+            {latest.author?.name ? ` — ${latest.author.name}` : ''}, {latest.at.slice(0, 10)}
           </p>
           <p className="text">{latest.body}</p>
         </div>

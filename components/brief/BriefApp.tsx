@@ -15,6 +15,7 @@ import type { RulesConfig } from '@/lib/rules/config';
 import type { RawArtifact } from '@/lib/domain/elements';
 import { todayOf } from '@/lib/domain/clock';
 import { dealContext } from '@/lib/rules/context';
+import { OutboxList } from '@/components/ui/OutboxList';
 import { Brief } from './Brief';
 import { Acknowledge } from './Acknowledge';
 
@@ -154,13 +155,15 @@ export function BriefApp() {
     if (!view) return null;
     return evaluateRaw(view.artifact, dealContext(view.deal, view.deal.stage, todayOf()), view.rules);
   }, [view]);
-  const acknowledgement = activities.find((a) => a.kind === 'acknowledgement') ?? null;
+  // Deleted records come back too (Salesforce's recycle bin): the brief shows the latest that still exists.
+  const acknowledgement = activities.find((a) => a.kind === 'acknowledgement' && a.deleted === null) ?? null;
 
   if (!deal) {
     return (
       <main className="panel">
         <h1>Baton: CS brief</h1>
         <p role="status">{pageUrl ? 'This page is not a Salesforce opportunity or a HubSpot deal.' : 'Open a Salesforce opportunity or a HubSpot deal to see its handoff brief.'}</p>
+        <OutboxList />
         <section aria-labelledby="recent-h">
           <h2 id="recent-h">Recently viewed deals</h2>
           {recent.length === 0 ? (
@@ -214,6 +217,7 @@ export function BriefApp() {
         </p>
       )}
       {view?.notice && <p className="notice">{view.notice}</p>}
+      <OutboxList />
       {view && parsed && evaluation && (
         <>
           <Brief deal={view.deal} parsed={parsed} evaluation={evaluation} />

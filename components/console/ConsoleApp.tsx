@@ -16,6 +16,7 @@ import { TeamView } from './TeamView';
 import { ReviewQueue } from './ReviewQueue';
 import { rememberConsoleTab } from './openBrief';
 import { useTeamData, type SourceState } from './useTeamData';
+import { OutboxList } from '@/components/ui/OutboxList';
 
 function periodQuery(days: PeriodDays, now = systemClock()) {
   const since = new Date(now.getTime() - days * 86_400_000);
@@ -61,9 +62,9 @@ export function ConsoleApp() {
   // Scoring is the costly part (about 0.1 ms a deal): done when the deals or rules change, not
   // when a review is saved, which only flips that deal's "reviewed".
   const scored = useMemo(() => {
-    const rules = data.rules;
-    return rules === null ? [] : data.deals.map((d) => toConsoleRow(d, rules, day, NOTHING_REVIEWED));
-  }, [data.deals, data.rules, day]);
+    const { rules, audit } = data;
+    return rules === null || audit === null ? [] : data.deals.map((d) => toConsoleRow(d, rules, day, NOTHING_REVIEWED, audit));
+  }, [data.deals, data.rules, data.audit, day]);
   const rows = useMemo(
     () => scored.map((r) => (!r.reviewed && data.reviewedLocally.has(r.key) ? { ...r, reviewed: true } : r)),
     [scored, data.reviewedLocally],
@@ -110,6 +111,7 @@ export function ConsoleApp() {
           ))}
         </ul>
       </section>
+      <OutboxList />
       <Filters filters={filters} owners={owners} period={period} onPeriod={setPeriod} onChange={setFilters} />
       <div role="tablist" aria-label="Console views" className="tabs">
         {TABS.map(([id, label]) => (

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ELEMENT_LABELS } from '@/lib/domain/elements';
@@ -6,10 +6,11 @@ import { formatAmount } from '@/lib/domain/header';
 import { CRM_LABELS } from '@/lib/crms';
 import type { ConsoleRow } from '@/lib/console/rows';
 import { openBrief } from './openBrief';
+import { RecordsButton, RecordsDialog } from './RecordsDialog';
 
 const ROW_PX = 38;
 
-function Cell({ row, column }: { row: ConsoleRow; column: string }) {
+function Cell({ row, column, onRecords }: { row: ConsoleRow; column: string; onRecords(row: ConsoleRow): void }) {
   switch (column) {
     case 'name':
       return (
@@ -38,10 +39,21 @@ function Cell({ row, column }: { row: ConsoleRow; column: string }) {
       return <>{row.missing.length === 0 ? '—' : row.missing.map((k) => ELEMENT_LABELS[k]).join(', ')}</>;
     case 'findings':
       return <>{row.findings}</>;
-    case 'overrides':
-      return <span title={row.overrideReasons.join('\n')}>{row.overrides}</span>;
-    case 'unacknowledged':
-      return <>{row.acknowledged ? 'Yes' : 'No'}</>;
+    case 'overrides': {
+      const deleted = row.records.filter((r) => r.activity.kind === 'override' && r.activity.deleted !== null).length;
+      return (
+        <span title={row.overrideReasons.join('\n')}>
+          {row.overrides}
+          {deleted > 0 ? ` (${deleted} deleted)` : ''}
+        </span>
+      );
+    }
+    case 'unacknowledged': {
+      const uncounted = row.records.filter((r) => r.activity.kind === 'acknowledgement' && r.notCounted !== null).length;
+      return <>{row.acknowledged ? 'Yes' : uncounted > 0 ? `No (${uncounted} not counted)` : 'No'}</>;
+    }
+    case 'records':
+      return <RecordsButton row={row} onOpen={onRecords} />;
     case 'csmRating':
       return <>{row.csmRating === null ? '—' : `${row.csmRating}/5`}</>;
     default:
@@ -52,6 +64,8 @@ function Cell({ row, column }: { row: ConsoleRow; column: string }) {
 /** The deals, virtualized: only the rows in view (and a few around) are in the DOM. */
 export function DealTable({ table, caption }: { table: Table<ConsoleRow>; caption: string }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // One dialog for the table, outside the virtual rows: scrolling must not unmount it.
+  const [recordsOf, setRecordsOf] = useState<ConsoleRow | null>(null);
   const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -93,11 +107,11 @@ export function DealTable({ table, caption }: { table: Table<ConsoleRow>; captio
                 {row.getVisibleCells().map((cell) =>
                   cell.column.id === 'name' ? (
                     <th key={cell.id} scope="row">
-                      <Cell row={row.original} column="name" />
+                      <Cell row={row.original} column="name" onRecords={setRecordsOf} />
                     </th>
                   ) : (
                     <td key={cell.id}>
-                      <Cell row={row.original} column={cell.column.id} />
+                      <Cell row={row.original} column={cell.column.id} onRecords={setRecordsOf} />
                     </td>
                   ),
                 )}
@@ -111,6 +125,7 @@ export function DealTable({ table, caption }: { table: Table<ConsoleRow>; captio
           )}
         </tbody>
       </table>
+      {recordsOf && <RecordsDialog row={recordsOf} onClose={() => setRecordsOf(null)} />}
     </div>
   );
 }

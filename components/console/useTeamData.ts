@@ -7,6 +7,7 @@ import type { Crm } from '@/lib/domain/deal';
 import type { TeamDeal, TeamQuery } from '@/lib/domain/team';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { RulesConfig } from '@/lib/rules/config';
+import type { AuditPolicy } from '@/lib/domain/authorship';
 import { sendMessage } from '@/lib/messaging/client';
 
 export type SourceState =
@@ -18,6 +19,8 @@ export interface TeamData {
   deals: TeamDeal[];
   sources: SourceState[];
   rules: RulesConfig | null;
+  /** Whose acknowledgements and reviews count (the settings in force). */
+  audit: AuditPolicy | null;
   reviewedLocally: Set<string>;
   loading: boolean;
   /** A failure of Baton itself (the background did not answer). */
@@ -30,6 +33,7 @@ export function useTeamData(query: TeamQuery): TeamData {
   const [deals, setDeals] = useState<TeamDeal[]>([]);
   const [sources, setSources] = useState<SourceState[]>([]);
   const [rules, setRules] = useState<RulesConfig | null>(null);
+  const [audit, setAudit] = useState<AuditPolicy | null>(null);
   const [reviewedLocally, setReviewed] = useState<Set<string>>(new Set());
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +54,7 @@ export function useTeamData(query: TeamQuery): TeamData {
         ]);
         if (!stillMine()) return;
         setRules(settings.rules);
+        setAudit(settings.audit);
         setReviewed(new Set(reviews.map((r) => r.dealKey)));
         setSources(found.map(({ crm, instance, problem }) => (problem ? { crm, instance, status: 'failed', problem } : { crm, instance, status: 'loading' })));
         setDeals([]);
@@ -81,5 +86,5 @@ export function useTeamData(query: TeamQuery): TeamData {
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const markReviewed = useCallback((key: string) => setReviewed((s) => new Set([...s, key])), []);
-  return { deals, sources, rules, reviewedLocally, loading, error, reload, markReviewed };
+  return { deals, sources, rules, audit, reviewedLocally, loading, error, reload, markReviewed };
 }

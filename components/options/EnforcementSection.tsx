@@ -1,7 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Settings } from '@/lib/settings/schema';
-import { FORMULA_MAX_CHARS, RULE_NAME, salesforceRule } from '@/lib/crms/salesforce/serverRule';
-import { hubspotSetup } from '@/lib/crms/hubspot/serverRule';
+import { AUDIT_PERMISSION, AUDIT_TRIGGER_NAME, FORMULA_MAX_CHARS, RULE_NAME, salesforceAuditTrail, salesforceRule } from '@/lib/crms/salesforce/serverRule';
+import { HUBSPOT_AUDIT_STEPS, hubspotSetup } from '@/lib/crms/hubspot/serverRule';
+import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
 
 interface EnforcementSectionProps {
   /** The settings in force (saved), which the generated rules follow. */
@@ -59,6 +60,7 @@ export function EnforcementSection({ settings, dirty }: EnforcementSectionProps)
     [settings, permission, permissionValid],
   );
   const hs = useMemo(() => hubspotSetup(settings.fieldMappings.hubspot, settings.rules), [settings]);
+  const auditFiles = useMemo(() => salesforceAuditTrail(Object.values(ACTIVITY_SUBJECTS)), []);
 
   return (
     <section aria-labelledby="enforcement-heading">
@@ -122,6 +124,28 @@ export function EnforcementSection({ settings, dirty }: EnforcementSectionProps)
         </>
       )}
 
+      <h3>Salesforce: keep Baton’s records</h3>
+      <p>
+        A rep can delete or rewrite the Task that records an override (or type a fake acknowledgement). The console
+        finds deleted Tasks in the recycle bin for as long as Salesforce keeps them (15 days) and marks forged ones; this
+        trigger stops the deletion and the rewrite in the first place.
+      </p>
+      <ol>
+        <li>
+          Deploy these files to a Salesforce DX project (<code>sf project deploy start</code>), or create them in the
+          Developer Console: the custom permission <code>{AUDIT_PERMISSION}</code>, the trigger <code>{AUDIT_TRIGGER_NAME}</code> on
+          Task and its test class.
+        </li>
+        <li>Give the permission to administrators only (a permission set). Everyone else can no longer delete Baton’s Tasks or change their subject, text or deal.</li>
+        <li>
+          A Task deleted with its opportunity (a cascade) does not run Task triggers: remove Delete on Opportunity from
+          sales profiles too.
+        </li>
+      </ol>
+      {auditFiles.map((f) => (
+        <CopyBlock key={f.path} label={f.path.split('/').pop() ?? f.path} text={f.text} rows={f.path.endsWith('.xml') ? 5 : 10} />
+      ))}
+
       <h3>HubSpot</h3>
       {hs.requiredProperties.length === 0 && hs.validations.length === 0 ? (
         <p className="notice">The rules in force block none of the non-negotiables, so there is nothing to enforce.</p>
@@ -158,6 +182,15 @@ export function EnforcementSection({ settings, dirty }: EnforcementSectionProps)
           ))}
         </>
       )}
+      <h3>HubSpot: keep Baton’s notes</h3>
+      <dl>
+        {HUBSPOT_AUDIT_STEPS.map((step) => (
+          <div key={step.title}>
+            <dt>{step.title}</dt>
+            <dd>{step.text}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

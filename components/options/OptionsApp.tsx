@@ -5,6 +5,7 @@ import { draftErrors, setAt, type Path } from './draft';
 import { GeneralSection } from './GeneralSection';
 import { MappingsSection } from './MappingsSection';
 import { RulesSection } from './RulesSection';
+import { AuditSection } from './AuditSection';
 import { TransferSection } from './TransferSection';
 import { EnforcementSection } from './EnforcementSection';
 import { HubSpotConnection } from './HubSpotConnection';
@@ -94,6 +95,7 @@ export function OptionsApp() {
         <GeneralSection draft={draft} errors={errors} lockedReason={lockedReason} update={update} />
         <MappingsSection draft={draft} errors={errors} lockedReason={lockedReason} update={update} />
         <RulesSection draft={draft} errors={errors} lockedReason={lockedReason} update={update} />
+        <AuditSection draft={draft} errors={errors} lockedReason={lockedReason} update={update} />
         <div className="actions">
           <button type="submit">Save settings</button>
           <span className="dirty" aria-live="polite">

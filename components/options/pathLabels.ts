@@ -12,6 +12,10 @@ const FIXED: Record<string, string> = {
   'rules.thresholds.championAboveAmount': 'Champion required from deal amount',
   'rules.thresholds.economicBuyerAboveAmount': 'Economic buyer required from deal amount',
   'rules.thresholds.copiedMinChars': 'Shortest copied text that counts',
+  'audit.csUsers': 'CS users',
+  'audit.csGroups': 'CS roles, profiles or teams',
+  'audit.reviewers': 'Reviewers',
+  'audit.reviewerGroups': 'Reviewer roles, profiles or teams',
 };
 
 function elementLabel(key: string | undefined): string {
@@ -33,5 +37,7 @@ export function pathLabel(path: string): string {
     if (rule.success) return RULE_LABELS[rule.data];
   }
   if (parts[0] === 'rules' && parts[2] === 'minWords') return `Minimum words: ${elementLabel(parts[3])}`;
+  const list = FIXED[parts.slice(0, 2).join('.')];
+  if (parts[0] === 'audit' && list && /^\d+$/.test(parts[2] ?? '')) return `${list}, line ${Number(parts[2]) + 1}`;
   return path;
 }

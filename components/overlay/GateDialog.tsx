@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ELEMENT_KEYS, ELEMENT_LABELS, isNonNegotiable, type ElementKey } from '@/lib/domain/elements';
 import { GateController } from '@/lib/gate/controller';
-import type { BulkDialog, FailedDialog, GateDialog as GateState } from '@/lib/gate/dialogState';
+import type { BulkDialog, FailedDialog, GateDialog as GateState, RecordedLocallyDialog } from '@/lib/gate/dialogState';
 import { readinessText } from '@/lib/rules/readiness';
+import { CreateForm } from './CreateForm';
 import { FindingList } from './Findings';
 import { useStore } from './useStore';
 
@@ -17,16 +18,17 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
   const state = useStore(controller.dialog);
   const ref = useRef<HTMLDialogElement>(null);
   const [checkingVisible, setCheckingVisible] = useState(false);
-  const open = state !== null && (state.kind !== 'checking' || checkingVisible);
+  const checking = state?.kind === 'checking' || (state?.kind === 'create' && state.evaluation === null && state.problem === null);
+  const open = state !== null && (!checking || checkingVisible);
 
   useEffect(() => {
-    if (state?.kind !== 'checking') {
+    if (!checking) {
       setCheckingVisible(false);
       return;
     }
     const timer = setTimeout(() => setCheckingVisible(true), CHECKING_VISIBLE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [state?.kind]);
+  }, [checking]);
 
   // The controller clears the dialog and then lets the move through (a replayed click, key or
   // drag). The modal must be gone by then, or the replay lands on a page the modal keeps inert:
@@ -70,6 +72,8 @@ export function GateDialogHost({ controller }: { controller: GateController }) {
       {state?.kind === 'gate' && <GateForm controller={controller} state={state} />}
       {state?.kind === 'failed' && <FailSafe controller={controller} state={state} />}
       {state?.kind === 'bulk' && <BulkForm controller={controller} state={state} />}
+      {state?.kind === 'create' && <CreateForm controller={controller} state={state} />}
+      {state?.kind === 'recorded-locally' && <RecordedLocally controller={controller} state={state} />}
     </dialog>
   );
 }
@@ -194,6 +198,11 @@ function GateForm({ controller, state }: { controller: GateController; state: Ga
           </button>
         </div>
       )}
+      {state.draftNotice && (
+        <p className="hint" role="status">
+          {state.draftNotice}
+        </p>
+      )}
       <Override controller={controller} state={state} />
       <NoteLine state={state} />
       <div className="actions">
@@ -247,6 +256,26 @@ function FailSafe({ controller, state }: { controller: GateController; state: Fa
         </button>
         <CloseAnyway controller={controller} state={state} />
         <CancelMove controller={controller} state={state} />
+      </div>
+    </div>
+  );
+}
+
+/** Close anyway went through but its record is not in the CRM: said before the move completes. */
+function RecordedLocally({ controller, state }: { controller: GateController; state: RecordedLocallyDialog }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  // The dialog stays open from the form to this notice, so showModal's focusing does not run again.
+  useEffect(() => ok.current?.focus(), []);
+  return (
+    <div className="body">
+      <h2 id="baton-dialog-title">Closing anyway: the handoff override is not in the CRM yet</h2>
+      <p className="notice recorded" role="alert">
+        {state.text}
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" ref={ok} onClick={() => controller.acknowledgeRecorded()}>
+          OK, complete the move
+        </button>
       </div>
     </div>
   );

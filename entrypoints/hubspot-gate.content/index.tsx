@@ -5,7 +5,7 @@ import { startHubSpot } from '@/lib/crms/hubspot/page/adapter';
 
 export default defineContentScript({
   // Not in the manifest's content_scripts: the background registers it at document_start for
-  // deal records and deals boards (lib/background/gateScripts.ts, the registry's
+  // deal records and deals indexes (board, table) (lib/background/gateScripts.ts, the registry's
   // gatePageMatches) and injects it on in-app navigation into one (lib/background/injector.ts),
   // so other HubSpot pages carry no Baton code at all. *.hubspot.com because a match pattern
   // cannot say app-*.hubspot.com.

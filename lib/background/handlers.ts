@@ -11,12 +11,14 @@ import { ACTIVITY_SUBJECTS, ackRating, acknowledgementRecord, reviewRecord } fro
 import { CrmError, isTransient, meansNoApiAccess, toCrmProblem, type CrmProblem } from '@/lib/domain/problem';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { HandlerError } from '@/lib/messaging/envelope';
-import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
+import { OUTBOX_LIST_MAX, type OutboxEntry, type OutboxSummary, type Policy } from '@/lib/messaging/protocol';
 import type { CachedDeal, SavedReview } from '@/lib/messaging/wire';
 import type { BackgroundHandlers, SenderContext } from '@/lib/messaging/router';
 import type { Finding } from '@/lib/rules/types';
 import type { Settings } from '@/lib/settings/schema';
 import { CRMS, CRM_LIST, pageInstance } from '@/lib/crms';
+import { overrideNotice } from '@/lib/messaging/outboxText';
+import { afterFailure } from './outbox';
 import {
   appendAudit,
   deleteDraft,
@@ -28,6 +30,8 @@ import {
   getDraft,
   getSnapshot,
   listForDeal,
+  listOutbox,
+  wakeWaiting,
   listRecentSnapshots,
   listReviews,
   saveReview,
@@ -117,12 +121,28 @@ function savedReviewOf(r: Review): SavedReview {
 function summaries(items: readonly OutboxItem[]): OutboxSummary[] {
   return items.map((i) => ({
     id: i.id,
+    deal: i.deal,
     kind: i.kind,
     status: i.status,
+    createdAt: i.createdAt,
     attempts: i.attempts,
     lastError: i.lastError,
+    lastErrorKind: i.lastErrorKind ?? null,
     nextAttemptAt: i.nextAttemptAt,
   }));
+}
+
+/** What to tell the user when Baton's own storage (IndexedDB) failed: CRM writes go on without it. */
+export function storageProblemText(error: unknown): string {
+  const detail = error instanceof Error && error.message ? error.message.slice(0, 300) : String(error).slice(0, 300);
+  return `Baton’s storage on this computer is not working (${detail}).`;
+}
+
+type Local<T> = { ok: true; value: T } | { ok: false; words: string };
+
+/** A CRM problem whose write Baton could not keep to send later either: both in one sentence. */
+function notKept(problem: CrmProblem, storage: string): CrmProblem {
+  return { ...problem, message: `${problem.message} ${storage} It was not kept to send later.`.slice(0, 2000) };
 }
 
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
@@ -139,6 +159,37 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     return summaries((await listForDeal(db, dealKey(deal))).items);
   }
 
+  /**
+   * Work on Baton's local storage that a CRM write must not depend on: a database that cannot
+   * open (a failed upgrade, a disk error, a full quota) becomes words for the user, never a throw.
+   */
+  async function local<T>(work: (db: BatonDatabase) => Promise<T>): Promise<Local<T>> {
+    try {
+      return { ok: true, value: await work(await deps.db()) };
+    } catch (error) {
+      console.warn('[baton] Local storage failed.', error);
+      return { ok: false, words: storageProblemText(error) };
+    }
+  }
+
+  /** Keeps a write the CRM did not take in the outbox, its first attempt recorded (waiting, retrying or failed). */
+  function keep(input: Parameters<typeof enqueue>[1], problem: CrmProblem, at: Date): Promise<Local<OutboxItem>> {
+    return local((db) => enqueue(db, input, at, afterFailure(problem, 1, at)));
+  }
+
+  /** Every unsent write, with the cached name and URL of its deal, for the side panel and the console. */
+  async function outboxList(): Promise<{ items: OutboxEntry[]; invalid: number }> {
+    const db = await deps.db();
+    const { items, invalid } = await listOutbox(db);
+    const names = new Map<string, Snapshot | undefined>();
+    for (const key of new Set(items.map((i) => i.dealKey))) names.set(key, await getSnapshot(db, key).catch(() => undefined));
+    const entries = summaries(items.slice(0, OUTBOX_LIST_MAX)).map((summary, i) => {
+      const cached = names.get(items[i]?.dealKey ?? '');
+      return { ...summary, dealName: cached?.name || null, dealUrl: cached?.url || null };
+    });
+    return { items: entries, invalid: invalid.length };
+  }
+
   return {
     ping: () => ({ ok: true, version: deps.version }),
 
@@ -150,8 +201,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     'hubspot/connect': async (request) => {
       try {
         const secret = await deps.connectHubSpot(request);
-        await putSecret(await deps.db(), secret);
+        const db = await deps.db();
+        await putSecret(db, secret);
         deps.hubspotConnectionChanged();
+        // What waited for this connection (notes of overrides, acknowledgements, reviews) goes out now.
+        if ((await wakeWaiting(db, 'hubspot', now())) > 0) void deps.kickOutbox().catch((e: unknown) => console.warn('[baton] outbox pass after connecting failed', e));
         return { ok: true, status: hubspotStatusOf(secret) };
       } catch (error) {
         return { ok: false, problem: toCrmProblem(error) };
@@ -192,8 +246,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         // An outage or a signed-out session waits in the outbox; what can never succeed (no
         // permission, deal gone, validation) goes back to the CSM, whose form keeps what they typed.
         if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, ratingField: 'not-mapped' };
+        const kept = await keep({ deal, kind: 'create-acknowledgement', payload: { subject, body } }, problem, now());
+        if (!kept.ok) return { recorded: 'failed', problem: notKept(problem, kept.words), ratingField: 'not-mapped' };
         recorded = 'queued';
-        await enqueue(await deps.db(), { deal, kind: 'create-acknowledgement', payload: { subject, body } }, now());
       }
       const field = settings.fieldMappings[deal.crm].csmRating;
       let ratingField: 'written' | 'not-mapped' | 'failed' = 'not-mapped';
@@ -229,9 +284,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     'deal/review': async ({ deal, rubric, verdict, comment, sample }) => {
-      const db = await deps.db();
       const { subject, body } = reviewRecord(rubric, verdict, comment, sample);
-      let recorded: 'crm' | 'queued' = 'crm';
       let problem: CrmProblem | null = null;
       try {
         await backendOf(deal).createActivity(deal, subject, body);
@@ -239,11 +292,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         problem = toCrmProblem(error);
         // As an acknowledgement: what can never succeed goes back to the reviewer, text kept.
         if (!isTransient(problem.kind) && !meansNoApiAccess(problem.kind)) return { recorded: 'failed', problem, review: null };
-        recorded = 'queued';
       }
-      const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: recorded === 'crm' }, now());
-      if (recorded === 'queued') await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now());
-      return { recorded, problem, review: savedReviewOf(review) };
+      // The local copy (the console's progress) and, when the CRM did not take it, the queued write.
+      const waitingProblem = problem;
+      const kept = await local(async (db) => {
+        const review = await saveReview(db, { deal, rubric, verdict, comment, syncedToCrm: waitingProblem === null }, now());
+        if (waitingProblem) await enqueue(db, { deal, kind: 'create-review', payload: { subject, body, reviewId: review.id } }, now(), afterFailure(waitingProblem, 1, now()));
+        return review;
+      });
+      if (!kept.ok) return problem ? { recorded: 'failed', problem: notKept(problem, kept.words), review: null } : { recorded: 'crm', problem: null, review: null };
+      return { recorded: problem ? 'queued' : 'crm', problem, review: savedReviewOf(kept.value) };
     },
 
     'reviews/list': async () => ({ reviews: (await listReviews(await deps.db())).items.slice(0, 10_000).map(savedReviewOf) }),
@@ -275,36 +333,41 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       }
     },
 
+    // The CRM write comes first and needs nothing of Baton's local storage: a broken database
+    // costs the draft, the audit entry or the outbox, and is said so, never the save itself.
     'deal/save-fields': async ({ deal, fields, expected }, context) => {
       checkSender(context, deal.crm, deal.instance);
-      const db = await deps.db();
+      let outcome;
       try {
-        const outcome = await backendOf(deal).writeFields(deal, fields, expected);
-        if (!outcome.ok) return { outcome: 'conflict', conflicts: outcome.conflicts };
-        await deleteDraft(db, dealKey(deal));
-        return { outcome: 'saved' };
+        outcome = await backendOf(deal).writeFields(deal, fields, expected);
       } catch (error) {
         const problem: CrmProblem = toCrmProblem(error);
         if (!isTransient(problem.kind)) return { outcome: 'failed', problem, queued: false };
-        await enqueue(db, { deal, kind: 'update-fields', payload: { fields, expected } }, now());
-        return { outcome: 'failed', problem, queued: true };
+        const kept = await keep({ deal, kind: 'update-fields', payload: { fields, expected } }, problem, now());
+        return kept.ok ? { outcome: 'failed', problem, queued: true } : { outcome: 'failed', problem, queued: false, storage: kept.words };
       }
+      if (!outcome.ok) return { outcome: 'conflict', conflicts: outcome.conflicts };
+      await local((db) => deleteDraft(db, dealKey(deal))); // a stale draft equals the CRM now: harmless
+      return { outcome: 'saved' };
     },
 
     'deal/override': async ({ deal, reason, findings, stageLabel }, context) => {
       checkSender(context, deal.crm, deal.instance);
-      const db = await deps.db();
       const at = now();
-      await appendAudit(db, { deal, event: 'override', findings, reason }, at);
       const { subject, body } = overrideRecord(reason, stageLabel, findings, at);
+      let problem: CrmProblem | null = null;
       try {
         await backendOf(deal).createActivity(deal, subject, body);
-        return { recorded: 'crm', problem: null };
       } catch (error) {
-        // The override happens either way (that is the rep's call); its record must reach the CRM.
-        await enqueue(db, { deal, kind: 'create-override-record', payload: { subject, body } }, at);
-        return { recorded: 'queued', problem: toCrmProblem(error) };
+        problem = toCrmProblem(error);
       }
+      const audit = await local((db) => appendAudit(db, { deal, event: 'override', findings, reason }, at));
+      const storage = audit.ok ? null : audit.words;
+      if (problem === null) return { recorded: 'crm', problem: null, storage };
+      // The override happens either way (that is the rep's call); its record must reach the CRM.
+      const kept = await keep({ deal, kind: 'create-override-record', payload: { subject, body } }, problem, at);
+      const result = kept.ok ? { recorded: 'queued' as const, problem, storage } : { recorded: 'not-queued' as const, problem, storage: kept.words };
+      return { ...result, notice: overrideNotice(deal.crm, result) };
     },
 
     'audit/append': async ({ deal, event, findings }, context) => {
@@ -340,6 +403,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       }
       await deps.kickOutbox();
       return { items: await outboxFor(deal) };
+    },
+
+    'outbox/list': () => outboxList(),
+
+    'outbox/retry-item': async ({ id }) => {
+      const db = await deps.db();
+      const item = (await listOutbox(db)).items.find((i) => i.id === id);
+      if (item && item.status !== 'in-flight') await retryNow(db, id, now());
+      await deps.kickOutbox();
+      return outboxList();
     },
   };
 }

@@ -95,7 +95,7 @@ export function briefMarkdown(deal: DealHeader, parsed: ParsedArtifact, evaluati
   out.push('', '## What is missing or weak', '');
   out.push(evaluation.findings.length === 0 ? 'Nothing: the handoff is complete.' : evaluation.findings.map((f) => `- ${f.severity === 'block' ? '**Blocks closing**' : f.severity === 'warn' ? 'Warning' : 'Note'} — ${ELEMENT_LABELS[f.element]}: ${mdText(f.message)}`).join('\n'));
   if (acknowledgement) {
-    out.push('', '## CS acknowledgement', '', `${mdText(acknowledgement.subject)}${acknowledgement.by ? ` — ${mdText(acknowledgement.by)}` : ''}, ${acknowledgement.at.slice(0, 10)}`, '', mdBlock(acknowledgement.body));
+    out.push('', '## CS acknowledgement', '', `${mdText(acknowledgement.subject)}${acknowledgement.author?.name ? ` — ${mdText(acknowledgement.author.name)}` : ''}, ${acknowledgement.at.slice(0, 10)}`, '', mdBlock(acknowledgement.body));
   }
   return `${out.join('\n')}\n`;
 }

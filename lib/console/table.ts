@@ -65,6 +65,8 @@ export const CONSOLE_COLUMNS: ColumnDef<ConsoleRow>[] = [
   { id: 'overrides', header: 'Overrides', accessorFn: (r) => r.overrides, sortingFn: 'basic', filterFn: isTrue },
   { id: 'unacknowledged', header: 'CS ack', accessorFn: (r) => !r.acknowledged, sortingFn: 'basic', filterFn: isTrue },
   { id: 'csmRating', header: 'CSM rating', accessorFn: (r) => r.csmRating ?? undefined, sortingFn: 'basic', sortUndefined: 'last' },
+  // Sorted by how many records do not count (wrong author, deleted): the ones to look at first.
+  { id: 'records', header: 'Records', accessorFn: (r) => r.notCounted, sortingFn: 'basic' },
 ];
 
 /** The search looks at several fields at once (searchText), so it runs on one column only. */

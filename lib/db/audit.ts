@@ -53,7 +53,8 @@ export interface AuditInput {
 
 /**
  * Appends an event to the log and returns its id. The log is append-only: this module has no
- * update or delete for it, so an override cannot be quietly edited away afterwards.
+ * update or delete for it, so an override cannot be quietly edited away afterwards. Only age
+ * and size remove entries, oldest first (prune.ts).
  */
 export async function appendAudit(db: BatonDatabase, input: AuditInput, now = new Date()): Promise<number> {
   const record = forWrite(NewAuditEntry, 'audit', {

@@ -34,3 +34,15 @@ export function nextBackoff(attempts: number, retryAfterSeconds?: number, random
 export function retryAt(now: Date, attempts: number, retryAfterSeconds?: number, random?: () => number): Date {
   return new Date(now.getTime() + nextBackoff(attempts, retryAfterSeconds, random));
 }
+
+/**
+ * How often an item waiting for access to its CRM (a sign-in, a connection, API access) is tried
+ * again on its own. Sign-ins and connections wake it at once (wakeWaiting); this re-check catches
+ * what Baton cannot see happen, such as an admin opening API access, at the cost of one refused
+ * request per deal every few minutes (none for a CRM Baton holds no token for).
+ */
+export const ACCESS_RECHECK_MS = 5 * 60_000;
+
+export function accessRecheckAt(now: Date): Date {
+  return new Date(now.getTime() + ACCESS_RECHECK_MS);
+}

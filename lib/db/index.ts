@@ -15,6 +15,7 @@ export * from './backoff';
 export { InvalidRecordError, RecordNotFoundError, parseDealKey, type InvalidRecord, type ListResult } from './common';
 export * from './drafts';
 export * from './outbox';
+export * from './prune';
 export * from './reviews';
 export { DB_NAME, DB_VERSION, type BatonDatabase, type BatonDb } from './schema';
 export * from './snapshots';

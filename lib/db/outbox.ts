@@ -1,15 +1,19 @@
 import { z } from '@/lib/zod';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS } from '@/lib/domain/elements';
+import { CrmErrorKind } from '@/lib/domain/problem';
 import { ArtifactFields, IsoTimestamp, RecordNotFoundError, collect, dealFields, forWrite, keyMatchesDeal, readOne, type ListResult } from './common';
 import { HIGHEST_STRING, type BatonDatabase } from './schema';
 
 /**
- * 'pending' waits for nextAttemptAt; 'in-flight' is being sent; 'failed' gave up and waits for
- * the user (retryNow). There is no stored 'done': markDone deletes, so the store only ever holds
- * work still to do, and stays small. The audit log and the CRM are the history.
+ * 'pending' waits for nextAttemptAt (a passing failure: outage, rate limit, no network);
+ * 'waiting' waits for access to the CRM (a sign-in, a connection, API access): it is tried again
+ * when a session or token appears (wakeWaiting) and at nextAttemptAt, a slow re-check;
+ * 'in-flight' is being sent; 'failed' was refused by the CRM for good (validation, deal deleted)
+ * and waits for the user (retryNow). There is no stored 'done': markDone deletes, so the store
+ * only ever holds work still to do, and stays small. The audit log and the CRM are the history.
  */
-export const OutboxStatus = z.enum(['pending', 'in-flight', 'failed']);
+export const OutboxStatus = z.enum(['pending', 'waiting', 'in-flight', 'failed']);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 /** Field values to write, and the CRM values they were edited from (the conflict check's base). */
@@ -56,6 +60,8 @@ const state = {
   createdAt: IsoTimestamp,
   attempts: z.number().int().min(0),
   lastError: z.string().max(MAX_ERROR_LENGTH).nullable(),
+  /** What kind of failure lastError was, so the views can say "waiting for sign-in" (absent before any failure). */
+  lastErrorKind: CrmErrorKind.optional(),
   nextAttemptAt: IsoTimestamp.nullable(),
   status: OutboxStatus,
 };
@@ -67,9 +73,9 @@ function checkItem(
   if (!keyMatchesDeal(item)) {
     ctx.addIssue({ code: 'custom', message: 'dealKey does not match deal', path: ['dealKey'] });
   }
-  // A pending item without a time is missing from the 'by-status-due' index: it would never be sent.
-  if (item.status === 'pending' && item.nextAttemptAt === null) {
-    ctx.addIssue({ code: 'custom', message: 'a pending item needs nextAttemptAt', path: ['nextAttemptAt'] });
+  // A pending or waiting item without a time is missing from the 'by-status-due' index: it would never be sent.
+  if ((item.status === 'pending' || item.status === 'waiting') && item.nextAttemptAt === null) {
+    ctx.addIssue({ code: 'custom', message: `a ${item.status} item needs nextAttemptAt`, path: ['nextAttemptAt'] });
   }
 }
 
@@ -82,17 +88,26 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 
 export type OutboxInput = OutboxJob & { deal: DealRef };
 
-/** Queues a CRM write, due at once. Returns the stored item with its id. */
-export async function enqueue(db: BatonDatabase, input: OutboxInput, now = new Date()): Promise<OutboxItem> {
+/**
+ * What became of an attempt that failed: retried at a time ('pending'), waiting for access to the
+ * CRM and re-checked at a time ('waiting'), or given up until the user retries ('failed').
+ */
+export type AttemptOutcome =
+  | { status: 'pending' | 'waiting'; nextAttemptAt: Date; error: string; kind?: CrmErrorKind }
+  | { status: 'failed'; nextAttemptAt?: null; error: string; kind?: CrmErrorKind };
+
+/**
+ * Queues a CRM write, due at once. When the caller already tried it (the handler's own attempt
+ * failed), `firstAttempt` records that failure, so the item starts out as what it is (waiting
+ * for a sign-in, say) instead of being sent again at once. Returns the stored item with its id.
+ */
+export async function enqueue(db: BatonDatabase, input: OutboxInput, now = new Date(), firstAttempt?: AttemptOutcome): Promise<OutboxItem> {
   const at = now.toISOString();
   const record = forWrite(NewOutboxItem, 'outbox', {
     ...input,
     dealKey: dealKey(input.deal),
     createdAt: at,
-    attempts: 0,
-    lastError: null,
-    nextAttemptAt: at,
-    status: 'pending',
+    ...(firstAttempt ? attempted(0, firstAttempt) : { attempts: 0, lastError: null, nextAttemptAt: at, status: 'pending' }),
   });
   // The store's autoIncrement key fills in `id`; the typed API wants it already there.
   const id = await db.add('outbox', record as OutboxItem);
@@ -103,26 +118,37 @@ function statusRange(status: OutboxStatus): IDBKeyRange {
   return IDBKeyRange.bound([status, ''], [status, HIGHEST_STRING]);
 }
 
+function attempted(attempts: number, outcome: AttemptOutcome) {
+  return {
+    attempts: attempts + 1,
+    lastError: outcome.error.slice(0, MAX_ERROR_LENGTH),
+    ...(outcome.kind ? { lastErrorKind: outcome.kind } : {}),
+    nextAttemptAt: outcome.status === 'failed' ? null : outcome.nextAttemptAt.toISOString(),
+    status: outcome.status,
+  };
+}
+
 /**
- * The items to send now, oldest first. At most one per deal: the oldest one still waiting
- * (pending or in-flight), and only if it is pending and due. So writes to one deal reach the CRM
- * in the order they were made, and a retry waiting for its backoff is not overtaken by a later
- * write. Failed items do not hold a deal back: they wait for the user, not for the queue.
+ * The items to send now, oldest first. At most one per deal: the oldest one not yet sent
+ * (pending, waiting or in-flight), and only if it is pending or waiting, and due. So writes to
+ * one deal reach the CRM in the order they were made, and a retry waiting for its backoff (or for
+ * a sign-in) is not overtaken by a later write. Failed items do not hold a deal back: they wait
+ * for the user, not for the queue.
  */
 export async function listPending(db: BatonDatabase, now: Date): Promise<ListResult<OutboxItem>> {
   const index = db.transaction('outbox').store.index('by-status-due');
-  const inFlight = await collect(index.openCursor(statusRange('in-flight')), OutboxItem, 'outbox');
-  const pending = await collect(index.openCursor(statusRange('pending')), OutboxItem, 'outbox');
-  const waiting = [...inFlight.items, ...pending.items].sort((a, b) => a.id - b.id);
+  const lists: Array<ListResult<OutboxItem>> = [];
+  for (const status of ['in-flight', 'pending', 'waiting'] as const) lists.push(await collect(index.openCursor(statusRange(status)), OutboxItem, 'outbox'));
+  const unsent = lists.flatMap((l) => l.items).sort((a, b) => a.id - b.id);
   const nowIso = now.toISOString();
   const seen = new Set<string>();
   const due: OutboxItem[] = [];
-  for (const item of waiting) {
+  for (const item of unsent) {
     if (seen.has(item.dealKey)) continue;
     seen.add(item.dealKey);
-    if (item.status === 'pending' && item.nextAttemptAt !== null && item.nextAttemptAt <= nowIso) due.push(item);
+    if (item.status !== 'in-flight' && item.nextAttemptAt !== null && item.nextAttemptAt <= nowIso) due.push(item);
   }
-  return { items: due, invalid: [...inFlight.invalid, ...pending.invalid] };
+  return { items: due, invalid: lists.flatMap((l) => l.invalid) };
 }
 
 async function update(db: BatonDatabase, id: number, change: (item: OutboxItem) => OutboxItem): Promise<OutboxItem> {
@@ -135,31 +161,49 @@ async function update(db: BatonDatabase, id: number, change: (item: OutboxItem) 
   return next;
 }
 
-/** Claims a pending item for sending. Throws if it is not pending, so it is never sent twice. */
+/** Claims a pending (or waiting) item for sending. Throws if it is neither, so it is never sent twice. */
 export async function markInFlight(db: BatonDatabase, id: number): Promise<OutboxItem> {
   return update(db, id, (item) => {
-    if (item.status !== 'pending') throw new Error(`outbox item ${id} is ${item.status}, not pending`);
+    if (item.status !== 'pending' && item.status !== 'waiting') throw new Error(`outbox item ${id} is ${item.status}, not pending`);
     return { ...item, status: 'in-flight' };
   });
 }
 
 /**
  * Records a failed attempt. With a nextAttemptAt (see nextBackoff) the item is retried then;
- * with null it is marked failed and left for the user.
+ * with null it is marked failed and left for the user. An AttemptOutcome says it all at once,
+ * 'waiting' included.
  */
-export async function markAttempt(
-  db: BatonDatabase,
-  id: number,
-  error: string,
-  nextAttemptAt: Date | null,
-): Promise<OutboxItem> {
-  return update(db, id, (item) => ({
-    ...item,
-    attempts: item.attempts + 1,
-    lastError: error.slice(0, MAX_ERROR_LENGTH),
-    nextAttemptAt: nextAttemptAt ? nextAttemptAt.toISOString() : null,
-    status: nextAttemptAt ? 'pending' : 'failed',
-  }));
+export async function markAttempt(db: BatonDatabase, id: number, error: string, nextAttemptAt: Date | null): Promise<OutboxItem>;
+export async function markAttempt(db: BatonDatabase, id: number, outcome: AttemptOutcome): Promise<OutboxItem>;
+export async function markAttempt(db: BatonDatabase, id: number, errorOrOutcome: string | AttemptOutcome, nextAttemptAt?: Date | null): Promise<OutboxItem> {
+  const outcome: AttemptOutcome =
+    typeof errorOrOutcome !== 'string'
+      ? errorOrOutcome
+      : nextAttemptAt
+        ? { status: 'pending', nextAttemptAt, error: errorOrOutcome }
+        : { status: 'failed', error: errorOrOutcome };
+  return update(db, id, (item) => ({ ...item, ...attempted(item.attempts, outcome) }));
+}
+
+/**
+ * Access to a CRM came back (a new session, a connection): its waiting items become due now.
+ * Returns how many. The next outbox pass sends them, one deal's writes still in order.
+ */
+export async function wakeWaiting(db: BatonDatabase, crm: DealRef['crm'], now = new Date()): Promise<number> {
+  const tx = db.transaction('outbox', 'readwrite');
+  let cursor = await tx.store.index('by-status-due').openCursor(statusRange('waiting'));
+  let count = 0;
+  while (cursor) {
+    const parsed = OutboxItem.safeParse(cursor.value);
+    if (parsed.success && parsed.data.deal.crm === crm) {
+      await cursor.update(forWrite(OutboxItem, 'outbox', { ...parsed.data, nextAttemptAt: now.toISOString() }));
+      count++;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return count;
 }
 
 /** The CRM has the write: the item is deleted (see OutboxStatus). Deleting a missing id is fine. */
@@ -195,7 +239,12 @@ export async function recoverInFlight(db: BatonDatabase, now = new Date()): Prom
   return count;
 }
 
-/** Everything queued for one deal, oldest first (for the side panel's "waiting to sync"). */
+/** Everything queued, oldest first, any status (the side panel's and the console's list). */
+export async function listOutbox(db: BatonDatabase): Promise<ListResult<OutboxItem>> {
+  return collect(db.transaction('outbox').store.openCursor(), OutboxItem, 'outbox');
+}
+
+/** Everything queued for one deal, oldest first (for the gate dialog's "waiting to sync"). */
 export async function listForDeal(db: BatonDatabase, key: string): Promise<ListResult<OutboxItem>> {
   const index = db.transaction('outbox').store.index('by-dealKey');
   return collect(index.openCursor(IDBKeyRange.only(key)), OutboxItem, 'outbox');
@@ -206,7 +255,7 @@ export type OutboxCounts = Record<OutboxStatus | 'invalid', number>;
 /** Counts by status (a full scan: the store only holds unfinished work, so it is small). */
 export async function countByStatus(db: BatonDatabase): Promise<OutboxCounts> {
   const all = await collect(db.transaction('outbox').store.openCursor(), OutboxItem, 'outbox');
-  const counts: OutboxCounts = { pending: 0, 'in-flight': 0, failed: 0, invalid: all.invalid.length };
+  const counts: OutboxCounts = { pending: 0, waiting: 0, 'in-flight': 0, failed: 0, invalid: all.invalid.length };
   for (const item of all.items) counts[item.status]++;
   return counts;
 }

@@ -2,7 +2,8 @@
  * What Baton records on a deal in the CRM (Salesforce Tasks, HubSpot notes) — overrides of the
  * gate, CS acknowledgements of a handoff, manager reviews — and how it reads them back. They are
  * team data: every manager and CSM sees them from any browser, so the CRM holds them, and Baton
- * recognises its own by the subject line it writes.
+ * recognises its own by the subject line it writes. Anyone can type that subject, so what a record
+ * counts for depends on who the CRM says wrote it (lib/domain/authorship.ts).
  */
 import { z } from '@/lib/zod';
 
@@ -16,11 +17,37 @@ export const ACTIVITY_SUBJECTS: Record<ActivityKind, string> = {
   review: 'Baton: handoff review',
 };
 
+/**
+ * Who wrote a record, as the CRM says (never as the record's text says): Salesforce's CreatedBy,
+ * HubSpot's note creator / owner. What an administrator can name in the audit settings.
+ */
+export const ActivityAuthor = z.object({
+  /** The CRM's id of the person: Salesforce User Id, HubSpot owner id. Null when the CRM did not say. */
+  id: z.string().max(100).nullable(),
+  name: z.string().max(200).nullable(),
+  email: z.string().max(320).nullable(),
+  /** Salesforce role and profile names, HubSpot team names. */
+  groups: z.array(z.string().max(200)).max(50),
+});
+export type ActivityAuthor = z.infer<typeof ActivityAuthor>;
+
+/** A record that was deleted and is still found (Salesforce's recycle bin, HubSpot's archived notes). */
+export const DeletedRecord = z.object({
+  /** When it was deleted, when the CRM says. */
+  at: z.string().max(40).nullable(),
+  /** Who deleted it, when the CRM says; null when it does not tell. */
+  by: z.string().max(200).nullable(),
+});
+export type DeletedRecord = z.infer<typeof DeletedRecord>;
+
 export const BatonActivity = z.object({
   kind: ActivityKind,
   /** When the CRM recorded it (ISO). */
   at: z.string().max(40),
-  by: z.string().max(200).nullable(),
+  /** Null when the CRM does not say who wrote it. */
+  author: ActivityAuthor.nullable(),
+  /** Null while the record exists. */
+  deleted: DeletedRecord.nullable(),
   subject: z.string().max(255),
   body: z.string().max(32_000),
   /** The 1–5 rating of an acknowledgement or review, when it has one. */

@@ -27,6 +27,8 @@ export const TeamDeal = z.object({
   url: z.string().max(2000),
   name: z.string().max(1000),
   owner: z.string().max(200).nullable(),
+  /** The owner's id in the CRM (Salesforce User Id, HubSpot owner id): whose records do not count as CS's. */
+  ownerId: z.string().max(100).nullable(),
   account: z.string().max(500).nullable(),
   amount: z.number().finite().nullable(),
   currency: z.string().max(10).nullable(),

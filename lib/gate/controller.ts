@@ -12,6 +12,7 @@
  *   verdict.ts    is the move a move to a won stage
  *   decide.ts     hold the move or not; once held: pass, the handoff dialog, or the fail-safe
  *   bulk.ts       the same for several deals at once
+ *   create.ts     a new deal created in a won stage, judged on the CRM's own form
  *   form.ts       the dialog's form: drafts, re-judging as the rep types, saving with conflicts
  *   override.ts   close anyway with a reason, continue in warn mode, cancel
  * Nothing here touches the DOM. Everything the gate starts (timers) ends with `signal`.
@@ -21,12 +22,13 @@ import type { ElementKey } from '@/lib/domain/elements';
 import type { DealSnapshot } from '@/lib/domain/snapshot';
 import { systemClock, type Clock } from '@/lib/domain/clock';
 import { holdBulk, type BulkDeps } from './bulk';
+import { holdCreate, retryCreate, shouldHoldCreate, type CreateDeps } from './create';
 import { DealReader, type PageFallback } from './dealReader';
 import { hold, retry, shouldHold, type DecideDeps } from './decide';
 import type { DialogState } from './dialogState';
 import { HandoffForm, writableElements } from './form';
-import type { HeldBulkMove, HeldMove } from './heldMove';
-import { cancel, confirmOverride, continueAnyway, setReason, startOverride, type OverrideDeps } from './override';
+import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
+import { acknowledgeRecorded, cancel, confirmOverride, continueAnyway, setReason, startOverride, type OverrideDeps } from './override';
 import { ReadinessTracker, type Readiness } from './readiness';
 import type { GateServices } from './services';
 import { Store } from './store';
@@ -41,6 +43,7 @@ export class GateController {
   private readonly form: HandoffForm;
   private readonly deciding: DecideDeps;
   private readonly bulk: BulkDeps;
+  private readonly creating: CreateDeps;
   private readonly leaving: OverrideDeps;
 
   constructor(services: GateServices, clock: Clock = systemClock, signal: AbortSignal = new AbortController().signal) {
@@ -52,6 +55,7 @@ export class GateController {
     this.form = new HandoffForm({ dialog, services, clock, signal, rearm });
     this.deciding = { dialog, reader: this.reader, audit: services.audit, clock, openForm: (opening) => this.form.open(opening) };
     this.bulk = { dialog, reader: this.reader, audit: services.audit, clock };
+    this.creating = { dialog, knownStages: (org) => this.reader.knownStages(org), stages: (org) => this.reader.stagesAndPolicy(org), clock };
     this.leaving = { dialog, services, flushDraft: () => this.form.flushDraft(), finish: (d, event) => this.form.finish(d, event), rearm };
   }
 
@@ -98,9 +102,19 @@ export class GateController {
     return holdBulk(this.bulk, bulk);
   }
 
-  /** The fail-safe dialog's "Try again". */
+  /** At the moment of the click: must a new deal's creation be held? (create.ts) */
+  shouldHoldCreate(create: HeldCreate): boolean {
+    return shouldHoldCreate(this.creating, create);
+  }
+
+  /** Judges a held creation on what the CRM's form holds; lets it through, or opens the dialog. */
+  holdCreate(create: HeldCreate): Promise<void> {
+    return holdCreate(this.creating, create);
+  }
+
+  /** The fail-safe dialog's "Try again" (a move, or a creation). */
   retry(): Promise<void> {
-    return retry(this.deciding);
+    return this.dialog.get()?.kind === 'create' ? retryCreate(this.creating) : retry(this.deciding);
   }
 
   // ---- the dialog's form: form.ts
@@ -141,6 +155,11 @@ export class GateController {
 
   confirmOverride(): Promise<void> {
     return confirmOverride(this.leaving);
+  }
+
+  /** The rep has read that the override's record is not in the CRM yet: the move completes. */
+  acknowledgeRecorded(): void {
+    acknowledgeRecorded(this.leaving);
   }
 
   cancel(): void {

@@ -7,7 +7,7 @@ import { dealKey, type DealRef } from '@/lib/domain/deal';
 import type { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
 import { meansNoApiAccess, type CrmProblem } from '@/lib/domain/problem';
 import type { Policy } from '@/lib/messaging/protocol';
-import type { GateServices } from './services';
+import type { GateServices, StagesResult } from './services';
 
 /** Builds a read-only snapshot from the page when the API is closed to us, or null if it cannot. */
 export type PageFallback = (deal: DealRef, problem: CrmProblem) => DealSnapshot | null;
@@ -72,6 +72,13 @@ export class DealReader {
 
   knownStages(org: Org): StageOption[] | null {
     return this.stagesByOrg.get(orgKey(org)) ?? null;
+  }
+
+  /** The org's stages and the policy in force, asked fresh (a new deal has no record to read); kept like every read. */
+  async stagesAndPolicy(org: Org): Promise<StagesResult> {
+    const result = await this.services.stages(org);
+    if (result.ok) this.stagesByOrg.set(orgKey(org), result.stages);
+    return result;
   }
 
   /** Loads an org's stages ahead of need (a Kanban board, where no single deal is armed). */

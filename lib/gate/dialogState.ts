@@ -8,7 +8,7 @@ import type { DealSnapshot } from '@/lib/domain/snapshot';
 import type { CrmProblem } from '@/lib/domain/problem';
 import type { OutboxSummary, Policy } from '@/lib/messaging/protocol';
 import type { Evaluation } from '@/lib/rules/types';
-import type { HeldBulkMove, HeldMove } from './heldMove';
+import type { HeldBulkMove, HeldCreate, HeldMove } from './heldMove';
 import type { Store } from './store';
 
 export interface Note {
@@ -36,6 +36,8 @@ export interface GateDialog {
   pending: OutboxSummary[];
   overriding: boolean;
   reason: string;
+  /** Set while Baton cannot keep the rep's text on this computer (its storage failed): why, in words. */
+  draftNotice?: string | null;
 }
 
 export interface FailedDialog {
@@ -73,7 +75,38 @@ export interface BulkDialog {
   reason: string;
 }
 
-export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog;
+/** A new deal created in a won stage (lib/gate/create.ts): judged on what the CRM's form holds. */
+export interface CreateDialog {
+  kind: 'create';
+  create: HeldCreate;
+  mode: 'block' | 'warn';
+  targetLabel: string;
+  /** The rules' judgement of the form's handoff; null while checking, or when the stages could not be read. */
+  evaluation: Evaluation | null;
+  /** Handoff elements the CRM's create form does not show. */
+  absent: ElementKey[];
+  /** Why the creation could not be checked, when it could not. */
+  problem: CrmProblem | null;
+  busy: boolean;
+  note: Note | null;
+  overriding: false;
+  reason: '';
+}
+
+/**
+ * Close anyway went through, but its record is not in the CRM yet (signed out, not connected,
+ * an outage) or the CRM refused it: the rep reads where it is before the move completes.
+ */
+export interface RecordedLocallyDialog {
+  kind: 'recorded-locally';
+  move: HeldMove;
+  /** What happened to the record, in words. */
+  text: string;
+  /** Completes the held move (one deal, or every deal of a bulk move). */
+  proceed(): void;
+}
+
+export type DialogState = null | { kind: 'checking'; move: HeldMove } | GateDialog | FailedDialog | BulkDialog | CreateDialog | RecordedLocallyDialog;
 
 export type DialogStore = Store<DialogState>;
 

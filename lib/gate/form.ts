@@ -62,6 +62,12 @@ function pick(values: RawArtifact, keys: readonly ElementKey[]): ArtifactFields 
   return out;
 }
 
+/** The quiet notice when the rep's text cannot be kept on this computer; the CRM save does not need it. */
+function draftProblemText(error: unknown): string {
+  const detail = error instanceof Error && error.message ? ` (${error.message.slice(0, 200)})` : '';
+  return `Baton cannot keep a copy of what you type on this computer${detail}: a reload would lose it. Saving to the CRM still works.`;
+}
+
 export class HandoffForm {
   private cancelDraft: (() => void) | null = null;
   private cancelEvaluate: (() => void) | null = null;
@@ -76,10 +82,12 @@ export class HandoffForm {
   async open(o: FormOpening): Promise<void> {
     const { services } = this.deps;
     let draft: DraftResult = { fields: null, baseValues: null, updatedAt: null };
+    let draftNotice: string | null = null;
     try {
       draft = await services.draftGet(o.move.deal);
     } catch (error) {
       console.warn('[baton] Could not read the saved draft.', error);
+      draftNotice = draftProblemText(error);
     }
     const restored = draft.fields !== null && ELEMENT_KEYS.some((k) => draft.fields?.[k] !== undefined && draft.fields[k] !== o.fields[k]);
     const form: RawArtifact = { ...o.fields, ...(draft.fields ?? {}) };
@@ -101,6 +109,7 @@ export class HandoffForm {
       pending: await services.outbox(o.move.deal).catch(() => []),
       overriding: false,
       reason: '',
+      draftNotice,
     });
   }
 
@@ -143,11 +152,14 @@ export class HandoffForm {
     const d = openGate(this.dialog);
     if (!d) return;
     const changed = changedFields(d.fields, d.snapshot.artifact);
+    let draftNotice: string | null = null;
     try {
       await this.deps.services.draftSave(d.move.deal, changed, pick(d.base, Object.keys(changed) as ElementKey[]));
     } catch (error) {
       console.warn('[baton] Could not save the draft.', error);
+      draftNotice = draftProblemText(error);
     }
+    if ((d.draftNotice ?? null) !== draftNotice) updateGate(this.dialog, (g) => ({ ...g, draftNotice }));
   }
 
   /** "Save and close won": write the changed fields (conflict-checked), then complete the move. */
@@ -196,6 +208,7 @@ export class HandoffForm {
       return;
     }
     const pending = await this.deps.services.outbox(d.move.deal).catch(() => d.pending);
+    const { storage } = result;
     updateGate(this.dialog, (g) => ({
       ...g,
       busy: false,
@@ -204,7 +217,9 @@ export class HandoffForm {
         tone: 'error',
         text: result.queued
           ? `${result.problem.message} Your changes wait in Baton and are sent automatically; the deal was not moved yet.`
-          : `${result.problem.message} Your text is kept here.`,
+          : storage
+            ? `${result.problem.message} ${storage} So your changes were not queued to be sent later: they are not in the CRM, and the deal was not moved. Your text is kept here; save again in a moment.`
+            : `${result.problem.message} Your text is kept here.`,
       },
     }));
   }

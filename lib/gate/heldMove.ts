@@ -1,5 +1,6 @@
 /** What a host adapter hands the gate: a move to a stage, caught and held before the CRM acts on it. */
-import type { DealRef } from '@/lib/domain/deal';
+import type { Crm, DealRef } from '@/lib/domain/deal';
+import type { DealFacts } from '@/lib/rules/context';
 import type { RawArtifact } from '@/lib/domain/elements';
 import type { StageTarget } from './stages';
 
@@ -22,5 +23,21 @@ export interface HeldBulkMove {
   deals: DealRef[];
   target: StageTarget;
   proceed(): void;
+  abandon?(): void;
+}
+
+/** A new deal created directly in a stage (Salesforce New, HubSpot create deal), held before the CRM saves it. */
+export interface HeldCreate {
+  crm: Crm;
+  /** The org or portal the deal is created in. */
+  instance: string;
+  target: StageTarget;
+  /** The handoff as typed into the create form; an element the form does not show is absent. */
+  fields: Partial<RawArtifact>;
+  /** What else the rules read: amount, close date, pipeline, as typed. */
+  facts: DealFacts;
+  /** Lets the creation happen now, as if Baton had not been there. */
+  proceed(): void;
+  /** Ends a creation that will not happen, when the page needs telling. */
   abandon?(): void;
 }

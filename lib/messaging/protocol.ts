@@ -21,7 +21,7 @@ import { z } from '@/lib/zod';
 import { Crm, DealRef } from '@/lib/domain/deal';
 import { ArtifactFields, RawArtifact } from '@/lib/domain/elements';
 import { DealSnapshot, StageOption } from '@/lib/domain/snapshot';
-import { CrmProblem } from '@/lib/domain/problem';
+import { CrmErrorKind, CrmProblem } from '@/lib/domain/problem';
 import { RulesConfig } from '@/lib/rules/config';
 import { Finding } from '@/lib/rules/types';
 import { EnforcementMode, Settings } from '@/lib/settings/schema';
@@ -88,18 +88,34 @@ export type HubSpotStatus = z.infer<typeof HubSpotStatus>;
 /** A pending CRM write as the rep sees it ("1 change waiting to sync"). */
 export const OutboxSummary = z.object({
   id: z.number().int().positive(),
+  deal: DealRef,
   kind: z.enum(['update-fields', 'create-override-record', 'create-acknowledgement', 'create-review']),
-  /** pending: waits for nextAttemptAt; in-flight: being sent; failed: waits for the user's retry. */
-  status: z.enum(['pending', 'in-flight', 'failed']),
+  /**
+   * pending: retried at nextAttemptAt (a passing failure); waiting: waits for a sign-in, a
+   * connection or API access; in-flight: being sent; failed: refused for good, waits for a retry.
+   */
+  status: z.enum(['pending', 'waiting', 'in-flight', 'failed']),
+  createdAt: z.string(),
   attempts: z.number().int().min(0),
   lastError: z.string().max(2000).nullable(),
+  lastErrorKind: CrmErrorKind.nullable(),
   nextAttemptAt: z.string().nullable(),
 });
 export type OutboxSummary = z.infer<typeof OutboxSummary>;
 
+/** An outbox item in the side panel's and the console's list: with the deal's name when Baton has it cached. */
+export const OutboxEntry = OutboxSummary.extend({ dealName: z.string().max(1000).nullable(), dealUrl: z.url().nullable() });
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+/** Words about Baton's storage on this computer when it failed (IndexedDB refused), or null. */
+const StorageProblem = z.string().max(1000).nullable().optional();
+
 /** What the gate reports to the audit log; an override comes with its reason, through 'deal/override'. */
 export const GateEvent = z.enum(['gate-blocked', 'gate-passed', 'saved-and-closed', 'cancelled', 'warned']);
 export type GateEvent = z.infer<typeof GateEvent>;
+
+/** The most outbox items a list answer carries (the oldest first; the store holds only unsent work). */
+export const OUTBOX_LIST_MAX = 500;
 
 /** Messages handled by the background. */
 export const protocol = {
@@ -216,8 +232,11 @@ export const protocol = {
         outcome: z.literal('conflict'),
         conflicts: z.array(z.object({ element: ArtifactKey, theirs: z.string() })).min(1),
       }),
-      /** queued: the write waits in the outbox and is retried (transient failures only). */
-      z.object({ outcome: z.literal('failed'), problem: CrmProblem, queued: z.boolean() }),
+      /**
+       * queued: the write waits in the outbox and is retried (transient failures only). storage:
+       * why it could not be queued although it should have been (Baton's local storage failed).
+       */
+      z.object({ outcome: z.literal('failed'), problem: CrmProblem, queued: z.boolean(), storage: StorageProblem }),
     ]),
     senders: ANY_OWN_CONTEXT,
   }),
@@ -229,7 +248,20 @@ export const protocol = {
       /** The stage the deal is being moved to, as the user sees it. */
       stageLabel: z.string().max(255),
     }),
-    response: z.object({ recorded: z.enum(['crm', 'queued']), problem: CrmProblem.nullable() }),
+    /**
+     * crm: the Task / note is on the deal. queued: it is kept in Baton's outbox, because of
+     * `problem` (its kind says whether it is retried on its own, waits for a sign-in or connection,
+     * or was refused for good and waits for a retry). not-queued: the CRM did not take it and
+     * Baton could not keep it either (`storage` says why): nothing records the override.
+     * storage, with crm / queued: what else Baton could not keep on this computer (the audit entry).
+     */
+    response: z.object({
+      recorded: z.enum(['crm', 'queued', 'not-queued']),
+      problem: CrmProblem.nullable(),
+      storage: StorageProblem,
+      /** What the rep reads when the record is not in the CRM: where it is, when it gets there (lib/messaging/outboxText.ts). */
+      notice: z.string().max(6000).nullable().optional(),
+    }),
     senders: ANY_OWN_CONTEXT,
   }),
   'audit/append': defineMessage({
@@ -264,6 +296,19 @@ export const protocol = {
     request: z.object({ deal: DealRef }),
     response: z.object({ items: z.array(OutboxSummary).max(200) }),
     senders: ANY_OWN_CONTEXT,
+  }),
+  // Every unsent CRM write, for the side panel and the console; extension pages only (it spans
+  // every deal and org, so no page may read it).
+  'outbox/list': defineMessage({
+    request: z.object({}),
+    response: z.object({ items: z.array(OutboxEntry).max(OUTBOX_LIST_MAX), invalid: z.number().int().min(0) }),
+    senders: ['extension-page'],
+  }),
+  /** Sends one item now (a failed one, or one waiting for a sign-in that has happened). */
+  'outbox/retry-item': defineMessage({
+    request: z.object({ id: z.number().int().positive() }),
+    response: z.object({ items: z.array(OutboxEntry).max(OUTBOX_LIST_MAX), invalid: z.number().int().min(0) }),
+    senders: ['extension-page'],
   }),
 } satisfies Protocol;
 

@@ -1,5 +1,6 @@
 import { z } from '@/lib/zod';
 import { MinWords, RuleModes } from '@/lib/rules/config';
+import { AuditPolicy } from '@/lib/domain/authorship';
 import {
   EnforcementMode,
   HubSpotMapping,
@@ -41,6 +42,7 @@ export const ManagedSettings = z.object({
       oauthClientId: z.string().nullable().optional(),
     })
     .optional(),
+  audit: AuditPolicy.partial().optional(),
 });
 export type ManagedSettings = z.infer<typeof ManagedSettings>;
 
@@ -49,6 +51,12 @@ interface Leaf {
   value: unknown;
 }
 
+/**
+ * Keys that would walk from a settings object into Object.prototype ("__proto__.toString") or a
+ * constructor: a pushed policy or a stored copy naming them is never followed.
+ */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function leaves(value: unknown, path: string[] = []): Leaf[] {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
@@ -56,16 +64,17 @@ function leaves(value: unknown, path: string[] = []): Leaf[] {
   return value === undefined ? [] : [{ path, value }];
 }
 
+/** The settings with one leaf set, or null when the path names no setting (own keys only). */
 function withLeaf(settings: Settings, leaf: Leaf): unknown {
   const copy: Record<string, unknown> = structuredClone(settings);
   let node = copy;
   for (const key of leaf.path.slice(0, -1)) {
-    const next = node[key];
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
     if (typeof next !== 'object' || next === null) return null;
     node = next as Record<string, unknown>;
   }
   const last = leaf.path[leaf.path.length - 1];
-  if (last === undefined || !(last in node)) return null;
+  if (last === undefined || !Object.hasOwn(node, last)) return null;
   node[last] = leaf.value;
   return copy;
 }
@@ -92,6 +101,10 @@ export function applyManaged(base: Settings, managed: unknown): ManagedOverlay {
   let settings = base;
   const locked: string[] = [];
   for (const leaf of leaves(managed)) {
+    if (leaf.path.some((key) => UNSAFE_KEYS.has(key))) {
+      problems.push(`Administrator setting ${leaf.path.join('.')} names no setting and was ignored.`);
+      continue;
+    }
     const candidate = Settings.safeParse(withLeaf(settings, leaf));
     if (candidate.success) {
       settings = candidate.data;

@@ -2,11 +2,12 @@ import type { z } from '@/lib/zod';
 
 /**
  * Chrome's managed-storage schema is a JSON Schema subset (every node has exactly one `type`;
- * no `null`, no `anyOf`). This turns the ManagedSettings zod schema into that form so
+ * no `null`, no `anyOf`; lists are `array` with `items`). This turns the ManagedSettings zod schema into that form so
  * public/managed-schema.json can be generated from, and checked against, the one source of truth.
  */
 export type PolicySchema =
   | { type: 'object'; properties: Record<string, PolicySchema> }
+  | { type: 'array'; items: PolicySchema }
   | { type: 'string'; enum?: string[] }
   | { type: 'number' }
   | { type: 'integer' }
@@ -27,6 +28,8 @@ export function toPolicySchema(schema: z.ZodType): PolicySchema {
         properties: Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, toPolicySchema(v)])),
       };
     }
+    case 'array':
+      return { type: 'array', items: toPolicySchema((node as unknown as { element: z.ZodType }).element) };
     case 'enum':
       return { type: 'string', enum: [...(node as unknown as { options: string[] }).options] };
     case 'string':

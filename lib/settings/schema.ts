@@ -1,6 +1,7 @@
 import { z } from '@/lib/zod';
 import { ELEMENT_KEYS, ElementKey } from '@/lib/domain/elements';
 import { RulesConfig, defaultRulesConfig } from '@/lib/rules/config';
+import { AuditPolicy, defaultAuditPolicy } from '@/lib/domain/authorship';
 
 export const SETTINGS_VERSION = 1;
 
@@ -76,6 +77,8 @@ export const Settings = z.object({
   fieldMappings: z.object({ salesforce: SalesforceMapping, hubspot: HubSpotMapping }),
   rules: RulesConfig,
   hubspot: HubSpotConnection,
+  /** Whose acknowledgements and reviews count in the console (lib/domain/authorship.ts). */
+  audit: AuditPolicy,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -114,5 +117,6 @@ export function defaultSettings(): Settings {
     },
     rules: defaultRulesConfig(),
     hubspot: { method: 'none', oauthClientId: null },
+    audit: defaultAuditPolicy(),
   };
 }

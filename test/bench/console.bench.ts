@@ -14,6 +14,7 @@ import { toConsoleRow, type ConsoleRow } from '@/lib/console/rows';
 import { DEFAULT_SORTING, NO_FILTERS, createConsoleTable, setConsoleView, type ConsoleFilters } from '@/lib/console/table';
 import type { TeamDeal } from '@/lib/domain/team';
 import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
+import { defaultAuditPolicy } from '@/lib/domain/authorship';
 import { defaultRulesConfig } from '@/lib/rules/config';
 import { generateArtifacts } from '@/test/fixtures/artifacts';
 import { TEAM_AES } from '@/test/fixtures/team';
@@ -29,6 +30,7 @@ const deals: TeamDeal[] = artifacts.map(({ raw }, i) => ({
   url: `https://acme.lightning.force.com/lightning/r/Opportunity/006BENCH${i}/view`,
   name: `${['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli'][i % 5]} deal ${i}`,
   owner: TEAM_AES[i % TEAM_AES.length] ?? null,
+  ownerId: `005BENCH0000${i % TEAM_AES.length}AAA`,
   account: `Account ${i % 300}`,
   amount: (i * 7919) % 250_000,
   currency: null,
@@ -36,13 +38,13 @@ const deals: TeamDeal[] = artifacts.map(({ raw }, i) => ({
   stage: { value: 'Closed Won', label: 'Closed Won' },
   status: i % 5 === 4 ? 'open' : 'won',
   artifact: raw,
-  activities: i % 9 === 0 ? [{ kind: 'override', at: '2026-11-20T00:00:00Z', by: null, subject: ACTIVITY_SUBJECTS.override, body: 'Reason given: deadline', rating: null }] : [],
+  activities: i % 9 === 0 ? [{ kind: 'override', at: '2026-11-20T00:00:00Z', author: null, deleted: null, subject: ACTIVITY_SUBJECTS.override, body: 'Reason given: deadline', rating: null }] : [],
   csmRating: null,
 }));
 
 const rules = defaultRulesConfig();
 let start = performance.now();
-const rows: ConsoleRow[] = deals.map((d) => toConsoleRow(d, rules, TODAY, new Set()));
+const rows: ConsoleRow[] = deals.map((d) => toConsoleRow(d, rules, TODAY, new Set(), defaultAuditPolicy()));
 const scoring = performance.now() - start;
 
 interface Scenario {

@@ -40,6 +40,26 @@ test.describe('options page', () => {
     await expect(page.getByRole('combobox', { name: 'Enforcement mode' })).toHaveValue('enforce');
   });
 
+  test('names who may acknowledge: a bad entry is refused with its line, good ones are saved; the trigger that keeps Baton’s Tasks is offered', async ({ context, extensionUrl }) => {
+    const page = await context.newPage();
+    await page.goto(extensionUrl('options.html'));
+    const cs = page.getByRole('textbox', { name: 'CS users' });
+    await cs.fill('casey@acme.example\nCasey Success');
+    await expect(cs).toHaveAttribute('aria-invalid', 'true');
+    await expect(cs).toHaveAccessibleDescription(/Line 2: Name a person by email address/);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toContainText('CS users, line 2: Name a person by email address');
+
+    await cs.fill('casey@acme.example\n005Hs000003CsmAIAQ\n');
+    await page.getByRole('textbox', { name: 'Reviewer roles, profiles or teams' }).fill('Sales Manager');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'CS users' })).toHaveValue('casey@acme.example\n005Hs000003CsmAIAQ');
+    await expect(page.getByRole('textbox', { name: 'Reviewer roles, profiles or teams' })).toHaveValue('Sales Manager');
+    await expect(page.getByRole('textbox', { name: 'BatonAuditTrail.trigger', exact: true })).toHaveValue(/trigger BatonAuditTrail on Task \(before update, before delete\)/);
+  });
+
   test('rejects an invalid import whole', async ({ context, extensionUrl }) => {
     const page = await context.newPage();
     await page.goto(extensionUrl('options.html'));

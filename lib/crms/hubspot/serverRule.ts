@@ -78,3 +78,34 @@ export function hubspotSetup(mapping: HubSpotMapping, rules: RulesConfig): HubSp
     }),
   };
 }
+
+/**
+ * What a HubSpot portal can do to keep Baton's notes (overrides, CS acknowledgements, reviews),
+ * in words: HubSpot runs no code when a note is deleted and has no validation on notes, so
+ * nothing in the portal can refuse the deletion itself; permissions and the audit log are what
+ * there is. Sources: user permissions (https://knowledge.hubspot.com/user-management/hubspot-user-permissions-guide),
+ * archived objects (https://developers.hubspot.com/docs/api-reference/latest/crm/activities/notes/guide),
+ * the audit log API (https://developers.hubspot.com/docs/api/settings/account-activity-api, Enterprise only).
+ */
+export const HUBSPOT_AUDIT_STEPS: readonly { title: string; text: string }[] = [
+  {
+    title: 'Not possible',
+    text: 'HubSpot has no trigger or rule that runs when a note is deleted: whoever may delete notes, in the app or through the API with a token that can write notes, can delete Baton’s.',
+  },
+  {
+    title: 'Permissions',
+    text: 'Settings → Users & Teams → each sales rep → CRM → Notes: set Delete (and Edit) to None. “Their own” is not enough: Baton writes a rep’s override note as that rep.',
+  },
+  {
+    title: 'Deleted notes still show',
+    text: 'Baton’s console reads archived notes (the notes list with archived=true) and shows a deleted override as deleted. HubSpot says when a note was archived, not by whom.',
+  },
+  {
+    title: 'Who deleted it (Enterprise)',
+    text: 'The centralized audit log (Settings → Account management → Audit log, or GET /account-info/v3/activity/audit-logs) records user actions with the acting user; look for the note’s deletion around the date the console shows.',
+  },
+  {
+    title: 'Tokens',
+    text: 'A private app token acts with its scopes, not a person’s permissions, and every note written with it names the app’s creator. Connect reps with OAuth so notes name the rep, and keep private app tokens to administrators.',
+  },
+];

@@ -46,11 +46,11 @@ export function hubspotDealFromUrl(url: string): DealRef | null {
   return null;
 }
 
-/** The portal of a deals board: /contacts/{portal}/objects/0-3/views/{view}/board. */
-export function hubspotDealBoardPortal(url: string): string | null {
+/** The portal of a deals index: a board or a table view, /contacts/{portal}/objects/0-3/views/{view}/board or …/list. */
+export function hubspotDealIndexPortal(url: string): string | null {
   const u = parse(url);
   if (!u) return null;
-  const m = /^\/contacts\/(\d{1,12})\/objects\/0-3\/views\/([A-Za-z0-9_-]{1,40})\/board\/?$/.exec(u.pathname);
+  const m = /^\/contacts\/(\d{1,12})\/objects\/0-3\/views\/([A-Za-z0-9_-]{1,40})\/(?:board|list)\/?$/.exec(u.pathname);
   return m ? (m[1] ?? null) : null;
 }
 

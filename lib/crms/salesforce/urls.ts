@@ -81,6 +81,11 @@ export function toId18(id: string): string {
   return id + suffix;
 }
 
+/** A 15- or 18-character record id of an Opportunity (key prefix 006). */
+export function isOpportunityId(candidate: string): boolean {
+  return RECORD_ID.test(candidate) && candidate.startsWith(OPPORTUNITY_KEY_PREFIX);
+}
+
 function opportunityId(candidate: string | undefined): string | null {
   if (candidate === undefined || !RECORD_ID.test(candidate)) return null;
   return candidate.startsWith(OPPORTUNITY_KEY_PREFIX) ? toId18(candidate) : null;
@@ -120,14 +125,31 @@ export function salesforceOpportunityFromUrl(url: string): DealRef | null {
   return recordId === null ? null : { crm: 'salesforce', instance, recordId };
 }
 
+/** `/lightning/o/Opportunity/{action}` on a Lightning host, with or without a trailing slash. */
+function isOpportunityObjectPage(url: string, action: 'list' | 'new'): boolean {
+  const u = parse(url);
+  if (u === null || u.protocol !== 'https:' || lightningInstance(u.hostname) === null) return false;
+  return u.pathname.replace(/\/$/, '') === `/lightning/o/Opportunity/${action}`;
+}
+
 /**
- * An Opportunity list view (/lightning/o/Opportunity/list): where the Kanban board lives. Whether
+ * An Opportunity list view (/lightning/o/Opportunity/list): a table or the Kanban board. Whether
  * it shows as a table or a Kanban is a display choice the URL does not carry.
  */
 export function isSalesforceOpportunityListUrl(url: string): boolean {
-  const u = parse(url);
-  if (u === null || u.protocol !== 'https:' || lightningInstance(u.hostname) === null) return false;
-  return /^\/lightning\/o\/Opportunity\/list\/?$/.test(u.pathname);
+  return isOpportunityObjectPage(url, 'list');
+}
+
+/**
+ * The New Opportunity form (/lightning/o/Opportunity/new?…, the `standard__objectPage` page
+ * reference with actionName "new": https://developer.salesforce.com/docs/platform/lwc/guide/reference-page-reference-type.html):
+ * a modal over the list view it was opened from (its `backgroundContext`), or a full page (a
+ * console workspace tab). The list view's New button changes the URL to this one; Save creates the
+ * record and navigates to it. (A quick action such as a global "New Opportunity" opens its form
+ * without changing the URL: not this page.)
+ */
+export function isSalesforceOpportunityCreateUrl(url: string): boolean {
+  return isOpportunityObjectPage(url, 'new');
 }
 
 /** The org of any Lightning URL, for the work that does not depend on the page (sessions). */

@@ -37,4 +37,8 @@ export interface CrmEntry {
   instanceFromUrl(url: string): string | null;
   /** What to say when Baton holds no session or connection for this CRM. */
   notConnected: string;
+  /** What gives Baton access again, as in "waiting for Salesforce sign-in". */
+  accessNeeded: string;
+  /** When a write waiting for that access goes out, as in "it is written once you sign in to Salesforce again". */
+  regainAccess: string;
 }

@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test } from '../fixtures';
 import { caption, expect, openConsole, teamSandbox, TODAY } from './fixtures';
 import { kindOf } from '@/test/fixtures/team';
+import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
+import { GRACE } from '@/test/fixtures/salesforce/org';
 
 // Each test loads a team's 400 deals from both sandbox CRMs into a fresh console first: up to
 // 18 s a test beside two CPU hogs on two cores.
@@ -122,6 +124,37 @@ test('CSV of the current view: every row, quoted, formulas neutralised', async (
   const evil = lines.find((l) => l.includes('HYPERLINK'));
   expect(evil?.startsWith(`"'=HYPERLINK(""http://evil.invalid"",""click"")"`)).toBe(true);
   expect(evil).toContain('"Mallory, ""the"" AE"');
+});
+
+test('records say who wrote them: a forged acknowledgement by the deal owner is marked and not counted, a deleted override shows as deleted', async ({ context, extensionUrl }) => {
+  const { org } = await teamSandbox(context, extensionUrl, { salesforce: 8, hubspot: 0 });
+  const opp = org.addOpportunity({ name: 'Forged handoff', stage: 'Closed Won', closeDate: TODAY, ownerName: GRACE.name, handoff: { useCase: 'TBD' } });
+  // The rep types Baton's subject into a Task of her own, and deletes the Task Baton wrote for her override.
+  org.addTask(opp.id, `${ACTIVITY_SUBJECTS.acknowledgement} (5/5)`, 'Rating: 5/5', `${TODAY}T09:00:00.000Z`, GRACE.name);
+  const override = org.addTask(opp.id, `${ACTIVITY_SUBJECTS.override} (closed won anyway)`, 'Reason given: quarter end', `${TODAY}T08:00:00.000Z`, GRACE.name);
+  org.deleteTask(override.id, GRACE.id);
+
+  const page = await openConsole(context, extensionUrl);
+  await expect(caption(page)).toHaveText('9 of 9 deals');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Forged');
+  await expect(caption(page)).toHaveText('1 of 9 deals');
+  const row = page.getByRole('row', { name: /Forged handoff/ });
+  await expect(row.getByRole('cell', { name: 'No (1 not counted)' })).toBeVisible();
+  await expect(row.getByRole('cell', { name: '1 (1 deleted)' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByLabel('Not acknowledged by CS').check();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Forged');
+  await expect(caption(page)).toHaveText('1 of 9 deals');
+
+  await row.getByRole('button', { name: 'Records of Forged handoff' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Baton’s records on Forged handoff' });
+  const items = dialog.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'CS acknowledgement' })).toContainText(`by ${GRACE.name} (${GRACE.email})`);
+  await expect(items.filter({ hasText: 'CS acknowledgement' })).toContainText('written by the deal owner — not counted');
+  await expect(items.filter({ hasText: 'Override' })).toContainText(`deleted by ${GRACE.name}`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 // The views' scans and keyboard walks are separate tests, each on its own 400-deal console: three

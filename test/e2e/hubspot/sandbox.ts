@@ -6,13 +6,15 @@
 import type { BrowserContext } from '@playwright/test';
 import type { FakeHubSpotPortal } from '@/test/fixtures/hubspot/portal';
 import { answer, html, requestOf } from '../routes';
-import { hubspotBoardPage, hubspotOtherPage, hubspotRecordPage, hubspotScript, type HubSpotPageVariant } from '@/test/fixtures/hubspot/page';
+import { hubspotBoardPage, hubspotListPage, hubspotOtherPage, hubspotRecordPage, hubspotScript, type HubSpotPageVariant } from '@/test/fixtures/hubspot/page';
 
 export interface HubSpotSandbox {
   portal: FakeHubSpotPortal;
   recordUrl(id: string): string;
   legacyUrl(id: string): string;
   boardUrl(view?: string): string;
+  /** The deals index in table view. */
+  listUrl(view?: string): string;
 }
 
 export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotPortal, variant: HubSpotPageVariant = {}): Promise<HubSpotSandbox> {
@@ -20,6 +22,10 @@ export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotP
     const url = new URL(route.request().url());
     if (url.pathname === '/_fixture/hubspot.js') {
       await route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: hubspotScript() });
+      return;
+    }
+    if (url.pathname === '/api/crm-objects/v1/objects/0-3' && route.request().method() === 'POST') {
+      await answer(route, await portal.handlePageCreate(requestOf(route)));
       return;
     }
     if (url.pathname.startsWith('/api/crm-objects/v1/objects/0-3/')) {
@@ -35,6 +41,10 @@ export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotP
       await route.fulfill(html(hubspotBoardPage(portal, { ...variant, boardPipeline: url.searchParams.get('pipeline') ?? variant.boardPipeline })));
       return;
     }
+    if (/^\/contacts\/\d+\/objects\/0-3\/views\/[^/]+\/list\/?$/.test(url.pathname)) {
+      await route.fulfill(html(hubspotListPage(portal, variant)));
+      return;
+    }
     await route.fulfill(html(hubspotOtherPage(portal, variant)));
   });
   await context.route(`https://${portal.apiHost}/**`, async (route) => answer(route, await portal.handleApi(requestOf(route))));
@@ -43,5 +53,6 @@ export async function serveHubSpot(context: BrowserContext, portal: FakeHubSpotP
     recordUrl: (id) => `https://${portal.appHost}/contacts/${portal.portalId}/record/0-3/${id}`,
     legacyUrl: (id) => `https://${portal.appHost}/contacts/${portal.portalId}/deal/${id}`,
     boardUrl: (view = 'all') => `https://${portal.appHost}/contacts/${portal.portalId}/objects/0-3/views/${view}/board`,
+    listUrl: (view = 'all') => `https://${portal.appHost}/contacts/${portal.portalId}/objects/0-3/views/${view}/list`,
   };
 }

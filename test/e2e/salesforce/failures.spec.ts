@@ -69,9 +69,12 @@ test('API access refused: the deal is read from the page (read-only), said so, a
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
   await dialog.getByRole('textbox', { name: 'Reason' }).fill('API access pending with IT');
   await dialog.getByRole('button', { name: 'Close anyway' }).click();
+  // The API is closed: the Task waits in the outbox, and the rep is told before the move completes.
+  await expect(dialog.getByRole('alert')).toContainText('Not recorded in Salesforce yet');
+  await dialog.getByRole('button', { name: 'OK, complete the move' }).click();
   await expect(page.getByText('Stage changed successfully.')).toBeVisible();
   expect(opp.stage).toBe('Closed Won');
-  expect(box.org.tasks).toEqual([]); // the API is closed: the Task waits in the outbox
+  expect(box.org.tasks).toEqual([]);
 });
 
 test('an expired session falls back to the page too', async ({ context }) => {

@@ -7,7 +7,7 @@
 import type { BrowserContext } from '@playwright/test';
 import type { FakeSalesforceOrg } from '@/test/fixtures/salesforce/org';
 import { answer, html, requestOf } from '../routes';
-import { kanbanPage, lightningScript, otherPage, recordPage, type PageVariant } from '@/test/fixtures/salesforce/page';
+import { createPage, lightningScript, listPage, otherPage, recordPage, type PageVariant } from '@/test/fixtures/salesforce/page';
 
 export interface Sandbox {
   org: FakeSalesforceOrg;
@@ -15,6 +15,10 @@ export interface Sandbox {
   /** The record page URL of an opportunity. */
   recordUrl(id: string): string;
   kanbanUrl(): string;
+  /** A list view in its table display. */
+  listUrl(): string;
+  /** The New Opportunity form, opened at its URL (as the list's New button leaves it). */
+  newUrl(): string;
 }
 
 /** Blocks the network except what a sandbox serves. Call once per context, before serving. */
@@ -43,7 +47,13 @@ export async function serveSalesforce(context: BrowserContext, org: FakeSalesfor
       return;
     }
     if (url.pathname === '/lightning/o/Opportunity/list') {
-      await route.fulfill(html(kanbanPage(org, variant)));
+      // The display (table or Kanban) is the user's saved choice per list view; here the view's name says it.
+      const kanban = /kanban/i.test(url.searchParams.get('filterName') ?? '');
+      await route.fulfill(html(listPage(org, kanban ? 'kanban' : 'table', variant)));
+      return;
+    }
+    if (url.pathname === '/lightning/o/Opportunity/new') {
+      await route.fulfill(html(createPage(org, variant)));
       return;
     }
     if (url.pathname === '/one/one.app') {
@@ -58,5 +68,8 @@ export async function serveSalesforce(context: BrowserContext, org: FakeSalesfor
     variant,
     recordUrl: (id) => `https://${org.lightningHost}/lightning/r/Opportunity/${id}/view`,
     kanbanUrl: () => `https://${org.lightningHost}/lightning/o/Opportunity/list?filterName=Pipeline_Kanban`,
+    listUrl: () => `https://${org.lightningHost}/lightning/o/Opportunity/list?filterName=AllOpportunities`,
+    newUrl: () =>
+      `https://${org.lightningHost}/lightning/o/Opportunity/new?count=1&nooverride=1&useRecordTypeCheck=1&navigationLocation=LIST_VIEW&uid=170473037090656137&backgroundContext=${encodeURIComponent('/lightning/o/Opportunity/list?filterName=AllOpportunities')}`,
   };
 }

@@ -3,7 +3,7 @@ import { createBackgroundHandlers, overrideRecord } from '@/lib/background/handl
 import { runOutbox } from '@/lib/background/outbox';
 import { SalesforceBackend } from '@/lib/crms/salesforce/api/backend';
 import { dealKey, type DealRef } from '@/lib/domain/deal';
-import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb } from '@/lib/db';
+import { closeBatonDb, getDraft, getSnapshot, listAudit, listForDeal, openBatonDb, type BatonDatabase } from '@/lib/db';
 import { dealHeader } from '@/lib/domain/header';
 import type { SenderContext } from '@/lib/messaging/router';
 import { defaultSettings, DEFAULT_SALESFORCE_MAPPING } from '@/lib/settings/schema';
@@ -13,7 +13,29 @@ import { fetchFromOrg } from '@/test/fixtures/salesforce/fetch';
 let dbName = '';
 let counter = 0;
 
-function setup(options: { ratingField?: boolean; csmRating?: string } = {}) {
+/** IndexedDB failing as it does in the field: the open refused (failed upgrade, disk error), or every write refused (full quota). */
+function brokenDb(how: 'open' | 'write'): () => Promise<BatonDatabase> {
+  const refused = () => new DOMException(how === 'open' ? 'Internal error opening backing store.' : 'The quota has been exceeded.', how === 'open' ? 'UnknownError' : 'QuotaExceededError');
+  if (how === 'open') return () => Promise.reject(refused());
+  return async () => {
+    const db = await openBatonDb(dbName);
+    return new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'add' || prop === 'put' || prop === 'delete') return () => Promise.reject(refused());
+        if (prop === 'transaction') {
+          return (stores: never, mode?: IDBTransactionMode) => {
+            if (mode === 'readwrite') throw refused();
+            return target.transaction(stores, mode);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+}
+
+function setup(options: { ratingField?: boolean; csmRating?: string; db?: () => Promise<BatonDatabase> } = {}) {
   const org = new FakeSalesforceOrg({ ratingField: options.ratingField });
   const opp = org.addOpportunity({ name: 'Handlers', handoff: { useCase: 'old' } });
   const backend = new SalesforceBackend({
@@ -21,7 +43,7 @@ function setup(options: { ratingField?: boolean; csmRating?: string } = {}) {
     mapping: async () => DEFAULT_SALESFORCE_MAPPING,
     fetch: fetchFromOrg(org),
   });
-  const db = () => openBatonDb(dbName);
+  const db = options.db ?? (() => openBatonDb(dbName));
   const kickOutbox = vi.fn(async () => {
     await runOutbox(await db(), () => backend, new Date('2027-01-11T12:00:01.000Z'));
   });
@@ -141,7 +163,7 @@ describe('deal/override', () => {
 
   it('records a Task on the opportunity and an audit entry with the reason', async () => {
     const { handlers, deal, org, opp, db } = setup();
-    expect(await handlers['deal/override']({ deal, reason: 'Quarter end', findings, stageLabel: 'Closed Won' }, fromPage())).toEqual({ recorded: 'crm', problem: null });
+    expect(await handlers['deal/override']({ deal, reason: 'Quarter end', findings, stageLabel: 'Closed Won' }, fromPage())).toEqual({ recorded: 'crm', problem: null, storage: null });
     expect(org.tasks).toMatchObject([{ WhatId: opp.id, Subject: 'Baton: handoff gate overridden (closed won anyway)' }]);
     expect(org.tasks[0]?.Description).toContain('Reason given: Quarter end');
     expect(org.tasks[0]?.Description).toContain('- [block] Use case: The use case is empty.');
@@ -192,7 +214,7 @@ describe('deal/acknowledge and deal/activities', () => {
     ]);
     expect(org.ratings.get(opp.id)).toBe(4);
     const read = await handlers['deal/activities']({ deal }, fromExtension);
-    expect(read).toMatchObject({ ok: true, activities: [{ kind: 'acknowledgement', rating: 4, by: 'Grace Hopper', subject: 'Baton: handoff acknowledged by CS (4/5)' }] });
+    expect(read).toMatchObject({ ok: true, activities: [{ kind: 'acknowledgement', rating: 4, author: { id: '005Hs000001xyzAIAQ', name: 'Grace Hopper' }, deleted: null, subject: 'Baton: handoff acknowledged by CS (4/5)' }] });
   });
 
   it('a rating field missing from the org is reported; the Task still counts', async () => {
@@ -226,6 +248,46 @@ describe('deal/acknowledge and deal/activities', () => {
     const read = await handlers['deal/activities']({ deal }, fromExtension);
     expect(read.ok && read.activities.map((a) => a.kind)).toEqual(['acknowledgement', 'override']);
     expect(org.tasks.filter((t) => t.WhatId === opp.id)).toHaveLength(3);
+  });
+});
+
+describe('Baton’s local storage failing: the CRM writes go on without it', () => {
+  const findings = [{ rule: 'missing-non-negotiable' as const, element: 'useCase' as const, severity: 'block' as const, message: 'The use case is empty.', fix: 'Write it.' }];
+
+  it.each(['open', 'write'] as const)('save and close won reaches Salesforce when the database %s fails', async (how) => {
+    const { handlers, deal, opp } = setup({ db: brokenDb(how) });
+    expect(await handlers['deal/save-fields']({ deal, fields: { useCase: 'saved anyway' }, expected: { useCase: 'old' } }, fromPage())).toEqual({ outcome: 'saved' });
+    expect(opp.fields[HANDOFF_FIELDS.useCase]).toBe('saved anyway');
+  });
+
+  it.each(['open', 'write'] as const)('close anyway writes its Task to Salesforce when the database %s fails, and says the local log missed it', async (how) => {
+    const { handlers, deal, org, opp } = setup({ db: brokenDb(how) });
+    const result = await handlers['deal/override']({ deal, reason: 'Quarter end', findings, stageLabel: 'Closed Won' }, fromPage());
+    expect(result).toMatchObject({ recorded: 'crm', problem: null, storage: expect.stringContaining('Baton’s storage on this computer is not working') });
+    expect(org.tasks).toMatchObject([{ WhatId: opp.id, Subject: 'Baton: handoff gate overridden (closed won anyway)' }]);
+  });
+
+  it('a passing failure that cannot be queued says it was not queued, instead of failing the message', async () => {
+    const { handlers, deal, org } = setup({ db: brokenDb('write') });
+    org.failNext({ method: 'PATCH', status: 503 });
+    const result = await handlers['deal/save-fields']({ deal, fields: { useCase: 'later' }, expected: { useCase: 'old' } }, fromPage());
+    expect(result).toMatchObject({ outcome: 'failed', queued: false, problem: { kind: 'unavailable' }, storage: expect.stringContaining('quota has been exceeded') });
+  });
+
+  it('an override the CRM did not take and Baton could not keep is reported as recorded nowhere', async () => {
+    const { handlers, deal, org } = setup({ db: brokenDb('open') });
+    org.apiEnabled = false;
+    const result = await handlers['deal/override']({ deal, reason: 'No API, no disk', findings, stageLabel: 'Closed Won' }, fromPage());
+    expect(result).toMatchObject({ recorded: 'not-queued', problem: { kind: 'api-disabled' } });
+    expect(result.notice).toMatch(/^The override could not be recorded: Salesforce did not take it \(.+\) and Baton’s storage on this computer is not working/);
+  });
+
+  it('a CS acknowledgement and a review still reach the CRM with the database down', async () => {
+    const { handlers, deal, org } = setup({ db: brokenDb('open') });
+    expect(await handlers['deal/acknowledge']({ deal, rubric: { context: 4, promises: 4, stakeholders: 4, successCriteria: 4 }, comment: '' }, fromExtension)).toMatchObject({ recorded: 'crm' });
+    const rubric = { useCase: 4, successMetric: 4, riskFlags: 4, promises: 4 };
+    expect(await handlers['deal/review']({ deal, rubric, verdict: 'pass', comment: '', sample: null }, fromExtension)).toMatchObject({ recorded: 'crm' });
+    expect(org.tasks).toHaveLength(2);
   });
 });
 

@@ -3,6 +3,7 @@ import type { TeamDeal } from '@/lib/domain/team';
 import { dealHeader } from '@/lib/domain/header';
 import { emptyArtifact, type RawArtifact } from '@/lib/domain/elements';
 import { ACTIVITY_SUBJECTS } from '@/lib/domain/activity';
+import { defaultAuditPolicy } from '@/lib/domain/authorship';
 import { defaultRulesConfig } from '@/lib/rules/config';
 import { toConsoleRow, type ConsoleRow } from '@/lib/console/rows';
 import { NO_FILTERS, createConsoleTable } from '@/lib/console/table';
@@ -23,6 +24,7 @@ function teamDeal(over: Partial<TeamDeal> & { handoff?: Partial<RawArtifact> } =
     url: `https://acme.lightning.force.com/lightning/r/Opportunity/006SEED${id}/view`,
     name: `Deal ${id}`,
     owner: 'Grace Hopper',
+    ownerId: '005Hs000001xyzAIAQ',
     account: 'Acme',
     amount: 1000,
     currency: null,
@@ -36,9 +38,11 @@ function teamDeal(over: Partial<TeamDeal> & { handoff?: Partial<RawArtifact> } =
   };
 }
 
-const row = (over: Parameters<typeof teamDeal>[0] = {}, reviewed = new Set<string>()): ConsoleRow => toConsoleRow(teamDeal(over), defaultRulesConfig(), TODAY, reviewed);
-const override = (reason: string) => ({ kind: 'override' as const, at: '2026-11-20T10:00:00Z', by: 'Sam', subject: ACTIVITY_SUBJECTS.override, body: `Closed anyway.\n\nReason given: ${reason}`, rating: null });
-const ack = (rating: number) => ({ kind: 'acknowledgement' as const, at: '2026-11-21T10:00:00Z', by: 'Cee', subject: ACTIVITY_SUBJECTS.acknowledgement, body: `Rating: ${rating}/5`, rating });
+const row = (over: Parameters<typeof teamDeal>[0] = {}, reviewed = new Set<string>()): ConsoleRow => toConsoleRow(teamDeal(over), defaultRulesConfig(), TODAY, reviewed, defaultAuditPolicy());
+const SAM = { id: '005Hs000001xyzAIAQ', name: 'Sam', email: null, groups: [] };
+const CEE = { id: '005Hs00000CeeCsAAA', name: 'Cee', email: null, groups: ['Customer Success'] };
+const override = (reason: string) => ({ kind: 'override' as const, at: '2026-11-20T10:00:00Z', author: SAM, deleted: null, subject: ACTIVITY_SUBJECTS.override, body: `Closed anyway.\n\nReason given: ${reason}`, rating: null });
+const ack = (rating: number) => ({ kind: 'acknowledgement' as const, at: '2026-11-21T10:00:00Z', author: CEE, deleted: null, subject: ACTIVITY_SUBJECTS.acknowledgement, body: `Rating: ${rating}/5`, rating });
 
 describe('console rows', () => {
   it('score a good handoff high and name what a junk one misses', () => {
@@ -62,7 +66,7 @@ describe('console rows', () => {
 
   it('carry the deal header, currency included, with the owner always named', () => {
     const team = teamDeal({ currency: 'EUR', owner: null });
-    expect(toConsoleRow(team, defaultRulesConfig(), TODAY, new Set())).toMatchObject({ ...dealHeader(team), owner: 'Unassigned' });
+    expect(toConsoleRow(team, defaultRulesConfig(), TODAY, new Set(), defaultAuditPolicy())).toMatchObject({ ...dealHeader(team), owner: 'Unassigned' });
   });
 });
 
@@ -144,6 +148,14 @@ describe('CSV', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(true)).toBe('yes');
     expect(csvCell(' padded ')).toBe('" padded "');
+  });
+
+  it('quotes a semicolon and neutralises a formula after any separator, for ;-separated locales', () => {
+    expect(csvCell("Acme;=cmd|' /C calc'!A0")).toBe(`"Acme;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a, -1+2')).toBe(`"a, '-1+2"`);
+    expect(csvCell('tab\t@SUM(A1)')).toBe(`"tab\t'@SUM(A1)"`);
+    expect(csvCell('Use case; Success metric')).toBe('"Use case; Success metric"');
+    expect(csvCell('a-b=c')).toBe('a-b=c'); // no separator before: plain text stays as typed
   });
 
   it('neutralises formulas in text cells, not in numbers', () => {

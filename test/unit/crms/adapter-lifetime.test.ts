@@ -55,7 +55,7 @@ describe('startSalesforce, stopped', () => {
     const { controller, views, onUrlChange, urlListeners } = fakes();
     startSalesforce({ controller: controller as unknown as GateController, views, mapping: async () => DEFAULT_SALESFORCE_MAPPING, signal: gate.signal, onUrlChange });
     await vi.waitFor(() => expect(controller.arm).toHaveBeenCalled());
-    expect(window$.types()).toEqual(['click', 'dragstart', 'drop']);
+    expect(window$.types()).toEqual(['click', 'dragstart', 'drop', 'keydown', 'submit']);
     document.body.click(); // a chevron may have been selected: the adapter looks again in 50 ms
     expect(vi.getTimerCount()).toBe(2); // that look, and the one-second look at the Path
 

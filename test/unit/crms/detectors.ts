@@ -1,5 +1,5 @@
-import { isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/crms/salesforce/urls';
-import { hubspotDealBoardPortal, hubspotDealFromUrl } from '@/lib/crms/hubspot/urls';
+import { isSalesforceOpportunityCreateUrl, isSalesforceOpportunityListUrl, salesforceOpportunityFromUrl } from '@/lib/crms/salesforce/urls';
+import { hubspotDealIndexPortal, hubspotDealFromUrl } from '@/lib/crms/hubspot/urls';
 
 /** Every page detector Baton has, with real example URLs of the pages it must claim. */
 export interface Detector {
@@ -27,6 +27,15 @@ export const DETECTORS: Detector[] = [
     ],
   },
   {
+    name: 'Salesforce New Opportunity form',
+    claims: isSalesforceOpportunityCreateUrl,
+    examples: [
+      // The list view's New button (the query as seen in public LWC code whose repository could not be identified).
+      'https://acme.develop.lightning.force.com/lightning/o/Opportunity/new?count=2&nooverride=1&useRecordTypeCheck=1&navigationLocation=LIST_VIEW&uid=170473037090656137&backgroundContext=%2Flightning%2Fo%2FOpportunity%2Flist%3FfilterName%3DRecent',
+      'https://acme.lightning.force.com/lightning/o/Opportunity/new',
+    ],
+  },
+  {
     name: 'HubSpot deal record',
     claims: (url) => hubspotDealFromUrl(url) !== null,
     examples: [
@@ -37,11 +46,12 @@ export const DETECTORS: Detector[] = [
     ],
   },
   {
-    name: 'HubSpot deals board',
-    claims: (url) => hubspotDealBoardPortal(url) !== null,
+    name: 'HubSpot deals board or table',
+    claims: (url) => hubspotDealIndexPortal(url) !== null,
     examples: [
       'https://app.hubspot.com/contacts/12345/objects/0-3/views/all/board',
       'https://app-eu1.hubspot.com/contacts/147434121/objects/0-3/views/353515006/board?query=acme',
+      'https://app.hubspot.com/contacts/12345/objects/0-3/views/all/list',
     ],
   },
 ];

@@ -33,7 +33,7 @@ describe('gatePageMatches', () => {
     'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home',
     'https://app.hubspot.com/contacts/12345/objects/0-1/views/all/list',
     'https://app.hubspot.com/contacts/12345/record/0-1/987654',
-    'https://app.hubspot.com/contacts/12345/objects/0-3/views/all/list',
+    'https://app.hubspot.com/contacts/12345/objects/0-2/views/all/list',
     'https://app.hubspot.com/reports-dashboard/12345/view/1',
     'https://app.hubspot.com/settings/12345/objects/deals',
     'https://acme.my.salesforce.com/lightning/r/Opportunity/006Hs00001abcDEIAY/view',

@@ -11,6 +11,7 @@ import {
   markInFlight,
   recoverInFlight,
   retryNow,
+  wakeWaiting,
   type BatonDatabase,
   type OutboxInput,
 } from '@/lib/db';
@@ -171,7 +172,30 @@ describe('outbox', () => {
     await markInFlight(ctx.db, a.id);
     await markAttempt(ctx.db, b.id, 'x', null);
     await putRaw(ctx.db, 'outbox', { id: 50, status: 'pending', nextAttemptAt: T0.toISOString() });
-    expect(await countByStatus(ctx.db)).toEqual({ pending: 1, 'in-flight': 1, failed: 1, invalid: 1 });
+    expect(await countByStatus(ctx.db)).toEqual({ pending: 1, waiting: 0, 'in-flight': 1, failed: 1, invalid: 1 });
+  });
+
+  it('keeps an item waiting for access to its CRM as waiting: due at its re-check, holding its deal, claimable', async () => {
+    const note = await enqueue(ctx.db, NOTE(ACME), T0, { status: 'waiting', nextAttemptAt: minutesAfter(T0, 5), error: 'Your Salesforce session has expired.', kind: 'session-expired' });
+    expect(note).toMatchObject({ status: 'waiting', attempts: 1, lastError: 'Your Salesforce session has expired.', lastErrorKind: 'session-expired', nextAttemptAt: minutesAfter(T0, 5).toISOString() });
+    const later = await enqueue(ctx.db, UPDATE, minutesAfter(T0, 1));
+    expect(await ids(ctx.db, minutesAfter(T0, 1))).toEqual([]); // the later write to that deal waits behind it
+    expect(await ids(ctx.db, minutesAfter(T0, 5))).toEqual([note.id]);
+    expect((await markInFlight(ctx.db, note.id)).status).toBe('in-flight');
+    await markDone(ctx.db, note.id);
+    expect(await ids(ctx.db, minutesAfter(T0, 5))).toEqual([later.id]);
+  });
+
+  it('wakes what waits for one CRM when access to it comes back, and nothing of another CRM', async () => {
+    const waiting = { status: 'waiting' as const, nextAttemptAt: minutesAfter(T0, 5), error: 'not signed in', kind: 'not-connected' as const };
+    const salesforce = await enqueue(ctx.db, NOTE(ACME), T0, waiting);
+    const hubspot = await enqueue(ctx.db, NOTE(GLOBEX), T0, waiting);
+    const failed = await enqueue(ctx.db, NOTE(THIRD), T0, { status: 'failed', error: 'Tasks are locked.', kind: 'validation' });
+    expect(await wakeWaiting(ctx.db, 'salesforce', minutesAfter(T0, 1))).toBe(1);
+    expect(await ids(ctx.db, minutesAfter(T0, 1))).toEqual([salesforce.id]);
+    expect((await listForDeal(ctx.db, GLOBEX_KEY)).items).toMatchObject([{ id: hubspot.id, status: 'waiting', nextAttemptAt: minutesAfter(T0, 5).toISOString() }]);
+    expect((await countByStatus(ctx.db)).failed).toBe(1); // refused for good: only a retry brings it back
+    expect(failed.nextAttemptAt).toBeNull();
   });
 
   it('reports an unreadable queued item and keeps it', async () => {

@@ -8,6 +8,7 @@ describe('the deal header', () => {
   const team: TeamDeal = {
     ...snapshot,
     status: 'open',
+    ownerId: null,
     activities: [],
     csmRating: null,
   };

@@ -243,7 +243,9 @@ describe('the dialog’s actions', () => {
   it('a queued failure keeps the dialog, says the write waits, and does not move the deal', async () => {
     const services = fakeServices();
     services.saveFields.mockResolvedValueOnce({ outcome: 'failed', queued: true, problem: { kind: 'rate-limited', message: 'Salesforce is refusing requests for now.' } });
-    services.outbox.mockResolvedValue([{ id: 1, kind: 'update-fields', status: 'pending', attempts: 1, lastError: 'busy', nextAttemptAt: '2027-01-11T12:01:00.000Z' }]);
+    services.outbox.mockResolvedValue([
+      { id: 1, deal: DEAL, kind: 'update-fields', status: 'pending', createdAt: '2027-01-11T12:00:00.000Z', attempts: 1, lastError: 'busy', lastErrorKind: 'rate-limited', nextAttemptAt: '2027-01-11T12:01:00.000Z' },
+    ]);
     const { controller, m } = await blocked(services);
     for (const k of ['useCase', 'successMetric', 'riskFlags'] as const) controller.edit(k, GOOD[k]);
     await controller.saveAndClose();

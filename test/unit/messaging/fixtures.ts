@@ -53,6 +53,8 @@ export function unusedHandlers() {
     'audit/append': unused('audit/append'),
     'outbox/status': unused('outbox/status'),
     'outbox/retry': unused('outbox/retry'),
+    'outbox/list': unused('outbox/list'),
+    'outbox/retry-item': unused('outbox/retry-item'),
     'team/sources': unused('team/sources'),
     'team/deals': unused('team/deals'),
     'deal/review': unused('deal/review'),

@@ -35,4 +35,35 @@ describe('the gate dialog', () => {
     expect(openWhenProceeding).toBe(false);
     await act(async () => root.unmount());
   });
+
+  it('says so when the override is not in the CRM yet, and the move completes, modal closed, on OK', async () => {
+    const services = fakeServices(snapshotOf());
+    const notice = 'Not recorded in HubSpot yet: HubSpot is not connected. Your reason is recorded on this computer and will be written to the deal as a note once HubSpot is connected in Baton’s options.';
+    services.override.mockResolvedValueOnce({ recorded: 'queued', problem: { kind: 'not-connected', message: 'HubSpot is not connected.' }, storage: null, notice });
+    const controller = new GateController(services, NOW);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => root.render(<GateDialogHost controller={controller} />));
+    let openWhenProceeding: boolean | undefined;
+    const move = heldMove(undefined, {
+      proceed: vi.fn(() => {
+        openWhenProceeding = host.querySelector('dialog')?.open;
+      }),
+    });
+    await act(async () => controller.hold(move));
+    controller.startOverride();
+    controller.setReason('Signed on the phone');
+    await act(async () => controller.confirmOverride());
+    const dialog = host.querySelector('dialog');
+    expect(dialog?.open).toBe(true);
+    expect(dialog?.querySelector('#baton-dialog-title')?.textContent).toMatch(/handoff/);
+    expect(dialog?.querySelector('[role="alert"]')?.textContent).toBe(notice);
+    expect(move.proceed).not.toHaveBeenCalled();
+    const ok = [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'OK, complete the move');
+    await act(async () => ok?.click());
+    expect(move.proceed).toHaveBeenCalledOnce();
+    expect(openWhenProceeding).toBe(false);
+    await act(async () => root.unmount());
+  });
 });

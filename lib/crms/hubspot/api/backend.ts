@@ -20,7 +20,19 @@ import { getSecret, putSecret, type BatonDatabase, type HubSpotSecret } from '@/
 import { hubspotDealUrl } from '@/lib/crms/hubspot/urls';
 import { HubSpotApi } from './client';
 import { refreshOAuth } from './connection';
-import { checkMapping, createNote, readBatonNotes, readDeal, readDealProperties, readOwnerName, readPipelines, writeDealProperties, type PipelineInfo, type PropertyInfo } from './records';
+import {
+  checkMapping,
+  createNote,
+  readBatonNotes,
+  readDeal,
+  readDealProperties,
+  readOwnerName,
+  readPipelines,
+  readTokenOwnerId,
+  writeDealProperties,
+  type PipelineInfo,
+  type PropertyInfo,
+} from './records';
 import { DealObject } from './schemas';
 
 export interface HubSpotBackendOptions {
@@ -49,6 +61,8 @@ export class HubSpotBackend implements DealBackend {
   private readonly clock = () => this.now().getTime();
   private readonly properties = new TtlCache<Map<string, PropertyInfo>>(PORTAL_CACHE_MS, this.clock);
   private readonly pipelines = new TtlCache<PipelineInfo[]>(PORTAL_CACHE_MS, this.clock);
+  /** The owner id behind each access token (keyed by the token: a refreshed OAuth token looks its user up again). */
+  private readonly tokenOwners = new TtlCache<string | null>(PORTAL_CACHE_MS, this.clock);
 
   constructor(private readonly options: HubSpotBackendOptions) {}
 
@@ -89,6 +103,7 @@ export class HubSpotBackend implements DealBackend {
   forgetAll(): void {
     this.properties.clear();
     this.pipelines.clear();
+    this.tokenOwners.clear();
   }
 
   /** The portal's deal properties and pipelines, cached together. */
@@ -147,8 +162,21 @@ export class HubSpotBackend implements DealBackend {
   }
 
   async createActivity(deal: DealRef, subject: string, body: string): Promise<string> {
-    const { api } = await this.api(deal.instance);
-    return createNote(api, deal.recordId, subject, body, this.now());
+    const { api, secret } = await this.api(deal.instance);
+    return createNote(api, deal.recordId, subject, body, this.now(), await this.actingOwner(api, secret));
+  }
+
+  /**
+   * Who the note is written as. A record that cannot say who wrote it is still written (an
+   * override must be recorded); it then counts as an acknowledgement or review for nobody.
+   */
+  private async actingOwner(api: HubSpotApi, secret: HubSpotSecret): Promise<string | null> {
+    try {
+      return await this.tokenOwners.get(secret.accessToken, () => readTokenOwnerId(api, secret.accessToken, secret.method));
+    } catch (error) {
+      console.warn('[baton] HubSpot did not say who Baton’s token belongs to; the note is written without an owner.', error);
+      return null;
+    }
   }
 
   async readActivities(deal: DealRef): Promise<BatonActivity[]> {

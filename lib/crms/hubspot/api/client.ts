@@ -31,7 +31,7 @@ export function classifyHubSpotError(status: number, body: unknown, retryAfter: 
     return {
       ...base,
       kind: 'forbidden',
-      message: 'Baton’s HubSpot token lacks a permission it needs (scopes crm.objects.deals.read, crm.objects.deals.write, crm.schemas.deals.read). Give the private app those scopes and reconnect.',
+      message: 'Baton’s HubSpot token lacks a permission it needs (scopes crm.objects.deals.read, crm.objects.deals.write, crm.schemas.deals.read, crm.objects.owners.read). Give the private app those scopes and reconnect.',
     };
   }
   if (status === 409) return { ...base, kind: 'conflict', message: 'The deal changed in HubSpot while you were editing it.' };

@@ -13,8 +13,11 @@ import { HUBSPOT_APP_HOST } from '@/lib/crms/hubspot/urls';
 import { HUBSPOT_API_HOST, HubSpotApi, classifyHubSpotError } from './client';
 import { OAuthTokens, PropertyList } from './schemas';
 
-/** What Baton needs: read and write deals, read the deal property definitions. */
-export const HUBSPOT_SCOPES = ['crm.objects.deals.read', 'crm.objects.deals.write', 'crm.schemas.deals.read'];
+/**
+ * What Baton needs: read and write deals, read the deal property definitions, and read owners
+ * (the console's owner names, and who wrote each of Baton's notes).
+ */
+export const HUBSPOT_SCOPES = ['crm.objects.deals.read', 'crm.objects.deals.write', 'crm.schemas.deals.read', 'crm.objects.owners.read'];
 
 const AccountDetails = z.looseObject({ portalId: z.number(), uiDomain: z.string().optional() });
 const DealPage = z.looseObject({ results: z.array(z.unknown()) });

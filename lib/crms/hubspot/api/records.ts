@@ -9,11 +9,11 @@ import { isValidIsoDate } from '@/lib/domain/dates';
 import type { FieldIssue, StageOption } from '@/lib/domain/snapshot';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { z } from '@/lib/zod';
-import { activityKindOf, ratingOf, type BatonActivity } from '@/lib/domain/activity';
+import { activityKindOf, ratingOf, type ActivityAuthor, type BatonActivity, type DeletedRecord } from '@/lib/domain/activity';
 import type { WriteOutcome } from '@/lib/crms/shared/api/backend';
 import { elementsToWrite, fieldConflicts, refuseBlockedFields, type RefusalWording } from '@/lib/crms/shared/api/writeGuard';
 import type { HubSpotApi } from './client';
-import { Created, DealObject, Owner, Pipelines, PropertyList } from './schemas';
+import { Created, DealObject, OAuthTokenInfo, Owner, OwnersPage, Pipelines, PrivateAppTokenInfo, PropertyList } from './schemas';
 
 export interface PipelineInfo {
   id: string;
@@ -160,12 +160,75 @@ export function noteHtml(subject: string, body: string): string {
 /** HubSpot's limit on a note body. */
 export const NOTE_BODY_MAX = 65_536;
 
-/** A note associated with the deal (association type 214, note → deal): overrides, acknowledgements, reviews. */
-export async function createNote(api: HubSpotApi, dealId: string, subject: string, body: string, now: Date): Promise<string> {
+/** Who a note's author is: a person of the portal, by owner id and by user id. */
+export interface OwnerDirectory {
+  byId: ReadonlyMap<string, ActivityAuthor>;
+  byUserId: ReadonlyMap<string, ActivityAuthor>;
+}
+
+export const NO_OWNERS: OwnerDirectory = { byId: new Map(), byUserId: new Map() };
+
+export function authorOfOwner(owner: Owner): ActivityAuthor {
+  const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ').trim();
+  return {
+    id: owner.id.slice(0, 100),
+    name: (name || owner.email || null)?.slice(0, 200) ?? null,
+    email: owner.email?.slice(0, 320) ?? null,
+    groups: (owner.teams ?? []).flatMap((t) => (t.name ? [t.name.slice(0, 200)] : [])).slice(0, 50),
+  };
+}
+
+/** Every owner of the portal (500 a page). `patiently` wraps each request (the console waits out 429s). */
+export async function readOwners(api: HubSpotApi, patiently: <T>(call: () => Promise<T>) => Promise<T> = (call) => call()): Promise<OwnerDirectory> {
+  const byId = new Map<string, ActivityAuthor>();
+  const byUserId = new Map<string, ActivityAuthor>();
+  let after: string | undefined;
+  do {
+    const page = await patiently(() => api.get(`/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, OwnersPage, 'the owners'));
+    for (const owner of page.results) {
+      const author = authorOfOwner(owner);
+      byId.set(owner.id, author);
+      if (owner.userId != null) byUserId.set(String(owner.userId), author);
+    }
+    after = page.paging?.next?.after;
+  } while (after !== undefined);
+  return { byId, byUserId };
+}
+
+/**
+ * The owner id of the person behind Baton's token, so the notes Baton writes name their author:
+ * an OAuth token's user is whoever signed in (GET /oauth/v1/access-tokens/{token},
+ * https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/get-oauth-token-metadata);
+ * a private app token's is the app's creator, shared by everyone who uses that token
+ * (POST /oauth/v2/private-apps/get/access-token-info). Then the owner of that user
+ * (GET /crm/v3/owners/{userId}?idProperty=userId). Null when HubSpot names no user.
+ */
+export async function readTokenOwnerId(api: HubSpotApi, token: string, method: 'private-app' | 'oauth'): Promise<string | null> {
+  const what = 'who Baton’s HubSpot token belongs to';
+  const userId =
+    method === 'oauth'
+      ? (await api.get(`/oauth/v1/access-tokens/${encodeURIComponent(token)}`, OAuthTokenInfo, what)).user_id
+      : (await api.post('/oauth/v2/private-apps/get/access-token-info', { tokenKey: token }, PrivateAppTokenInfo, what)).userId;
+  if (userId == null) return null;
+  const owner = await api.get(`/crm/v3/owners/${encodeURIComponent(String(userId))}?idProperty=userId`, Owner, 'the token’s HubSpot owner');
+  return owner.id;
+}
+
+/**
+ * A note associated with the deal (association type 214, note → deal): overrides,
+ * acknowledgements, reviews. `ownerId` is the acting user's owner id: hubspot_owner_id
+ * "determines the user listed as the note creator on the record timeline"
+ * (https://developers.hubspot.com/docs/api-reference/crm-notes-v3/guide).
+ */
+export async function createNote(api: HubSpotApi, dealId: string, subject: string, body: string, now: Date, ownerId: string | null): Promise<string> {
   const result = await api.post(
     '/crm/v3/objects/notes',
     {
-      properties: { hs_note_body: noteHtml(subject, body).slice(0, NOTE_BODY_MAX), hs_timestamp: now.toISOString() },
+      properties: {
+        hs_note_body: noteHtml(subject, body).slice(0, NOTE_BODY_MAX),
+        hs_timestamp: now.toISOString(),
+        ...(ownerId === null ? {} : { hubspot_owner_id: ownerId }),
+      },
       associations: [{ to: { id: dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 214 }] }],
     },
     Created,
@@ -173,6 +236,9 @@ export async function createNote(api: HubSpotApi, dealId: string, subject: strin
   );
   return result.id;
 }
+
+/** The note properties Baton reads: the text, when, and who wrote it. */
+export const NOTE_PROPERTIES = ['hs_note_body', 'hs_timestamp', 'hubspot_owner_id', 'hs_created_by_user_id'];
 
 const NoteSearch = z.looseObject({
   results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
@@ -196,21 +262,37 @@ export async function readBatonNotes(api: HubSpotApi, dealId: string): Promise<B
     '/crm/v3/objects/notes/search',
     {
       filterGroups: [{ filters: [{ propertyName: 'associations.deal', operator: 'EQ', value: dealId }] }],
-      properties: ['hs_note_body', 'hs_timestamp'],
+      properties: NOTE_PROPERTIES,
       sorts: [{ propertyName: 'hs_timestamp', direction: 'DESCENDING' }],
       limit: 50,
     },
     NoteSearch,
     'the deal’s notes',
   );
-  return found.results.flatMap((note) => batonActivityOfNote(note.properties) ?? []);
+  if (found.results.length === 0) return [];
+  // Names are a nicety here (the ids alone decide what counts); a token without the owners scope still reads its notes.
+  const owners = await readOwners(api).catch(() => NO_OWNERS);
+  return found.results.flatMap((note) => batonActivityOfNote(note.properties, owners) ?? []);
+}
+
+/**
+ * Who wrote a note: the user HubSpot recorded as its creator (hs_created_by_user_id, which HubSpot
+ * sets itself), else the owner the note names (hubspot_owner_id, which whoever creates a note
+ * through the API may set). Null when the note says neither.
+ */
+export function noteAuthor(properties: Record<string, string | null | undefined>, owners: OwnerDirectory): ActivityAuthor | null {
+  const creator = properties.hs_created_by_user_id ? owners.byUserId.get(properties.hs_created_by_user_id) : undefined;
+  if (creator) return creator;
+  const ownerId = properties.hubspot_owner_id?.trim();
+  if (!ownerId) return null;
+  return owners.byId.get(ownerId) ?? { id: ownerId.slice(0, 100), name: null, email: null, groups: [] };
 }
 
 /** A note as a Baton activity (its first line is the subject Baton wrote), or null when it is not Baton's. */
-export function batonActivityOfNote(properties: Record<string, string | null | undefined>): BatonActivity | null {
+export function batonActivityOfNote(properties: Record<string, string | null | undefined>, owners: OwnerDirectory, deleted: DeletedRecord | null = null): BatonActivity | null {
   const [subject = '', ...rest] = noteText((properties.hs_note_body ?? '').slice(0, 100_000)).split('\n');
   const kind = activityKindOf(subject);
   if (kind === null) return null;
   const body = rest.join('\n').slice(0, 32_000);
-  return { kind, at: properties.hs_timestamp ?? '', by: null, subject: subject.slice(0, 255), body, rating: ratingOf(body) };
+  return { kind, at: properties.hs_timestamp ?? '', author: noteAuthor(properties, owners), deleted, subject: subject.slice(0, 255), body, rating: ratingOf(body) };
 }

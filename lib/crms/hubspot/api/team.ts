@@ -3,10 +3,11 @@
  * open in a late stage of any pipeline; 200 per page, followed through `paging.next.after`.
  * The search endpoints allow a few requests per second per token, so pages are spaced and a
  * 429 is waited out. Owners come from the owners list; Baton's notes through the v4 deal→note
- * associations and a batch read of those notes.
+ * associations and a batch read of those notes; deleted (archived) Baton notes from the notes
+ * list with archived=true, which HubSpot answers with archivedAt but not who archived them.
  */
 import { ELEMENT_KEYS, emptyArtifact } from '@/lib/domain/elements';
-import type { BatonActivity } from '@/lib/domain/activity';
+import { activityKindOf, type BatonActivity } from '@/lib/domain/activity';
 import { TEAM_DEALS_MAX, lateStages, type TeamDeal, type TeamQuery } from '@/lib/domain/team';
 import type { HubSpotMapping } from '@/lib/settings/schema';
 import { CrmError, toCrmProblem } from '@/lib/domain/problem';
@@ -14,8 +15,8 @@ import type { TeamDealsResult } from '@/lib/crms/shared/api/backend';
 import { hubspotDealUrl } from '@/lib/crms/hubspot/urls';
 import { z } from '@/lib/zod';
 import type { HubSpotApi } from './client';
-import { batonActivityOfNote, hubspotDate, type PipelineInfo, type PropertyInfo } from './records';
-import { DealObject } from './schemas';
+import { NOTE_PROPERTIES, NO_OWNERS, batonActivityOfNote, hubspotDate, noteText, readOwners, type OwnerDirectory, type PipelineInfo, type PropertyInfo } from './records';
+import { DealObject, NoteObject } from './schemas';
 
 /** HubSpot's search: at most 200 per page and 10,000 results per query. */
 const PAGE_SIZE = 200;
@@ -25,21 +26,21 @@ export const SEARCH_SPACING_MS = 220;
 const ASSOCIATIONS_BATCH = 1000;
 const NOTES_BATCH = 100;
 const RATE_LIMIT_RETRIES = 3;
+/** Archived notes are listed 100 a page; past this many pages Baton stops looking and says so. */
+const ARCHIVED_NOTE_PAGES_MAX = 20;
 
 const SearchPage = z.looseObject({
   total: z.number(),
   results: z.array(DealObject),
   paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
 });
-const OwnersPage = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), email: z.string().nullable().optional(), firstName: z.string().nullable().optional(), lastName: z.string().nullable().optional() })),
-  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
-});
 const AssociationsBatch = z.looseObject({
   results: z.array(z.looseObject({ from: z.looseObject({ id: z.string() }), to: z.array(z.looseObject({ toObjectId: z.union([z.number(), z.string()]) })) })),
 });
-const NotesBatch = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
+const NotesBatch = z.looseObject({ results: z.array(NoteObject) });
+const NotesPage = z.looseObject({
+  results: z.array(NoteObject),
+  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
 });
 
 export interface HubSpotTeamOptions {
@@ -96,22 +97,8 @@ export function teamSearchBody(options: HubSpotTeamOptions, properties: string[]
   };
 }
 
-async function ownerNames(api: HubSpotApi, sleep: (ms: number) => Promise<void>): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  let after: string | undefined;
-  do {
-    const page = await patiently(() => api.get(`/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, OwnersPage, 'the owners'), sleep);
-    for (const o of page.results) {
-      const name = [o.firstName, o.lastName].filter(Boolean).join(' ').trim();
-      names.set(o.id, (name || o.email || o.id).slice(0, 200));
-    }
-    after = page.paging?.next?.after;
-  } while (after !== undefined);
-  return names;
-}
-
 /** Baton's notes on the deals, by deal id, newest first. */
-async function batonNotes(api: HubSpotApi, dealIds: readonly string[], sleep: (ms: number) => Promise<void>): Promise<Map<string, BatonActivity[]>> {
+async function batonNotes(api: HubSpotApi, dealIds: readonly string[], owners: OwnerDirectory, sleep: (ms: number) => Promise<void>): Promise<Map<string, BatonActivity[]>> {
   const notesOfDeal = new Map<string, string[]>();
   for (let i = 0; i < dealIds.length; i += ASSOCIATIONS_BATCH) {
     const inputs = dealIds.slice(i, i + ASSOCIATIONS_BATCH).map((id) => ({ id }));
@@ -122,22 +109,54 @@ async function batonNotes(api: HubSpotApi, dealIds: readonly string[], sleep: (m
   const activityOfNote = new Map<string, BatonActivity>();
   for (let i = 0; i < noteIds.length; i += NOTES_BATCH) {
     const inputs = noteIds.slice(i, i + NOTES_BATCH).map((id) => ({ id }));
-    const batch = await patiently(
-      () => api.post('/crm/v3/objects/notes/batch/read', { inputs, properties: ['hs_note_body', 'hs_timestamp'] }, NotesBatch, 'the notes'),
-      sleep,
-    );
+    const batch = await patiently(() => api.post('/crm/v3/objects/notes/batch/read', { inputs, properties: NOTE_PROPERTIES }, NotesBatch, 'the notes'), sleep);
     for (const note of batch.results) {
-      const activity = batonActivityOfNote(note.properties);
+      const activity = batonActivityOfNote(note.properties, owners);
       if (activity) activityOfNote.set(note.id, activity);
     }
   }
   const out = new Map<string, BatonActivity[]>();
   for (const [dealId, ids] of notesOfDeal) {
-    const activities = ids.flatMap((id) => activityOfNote.get(id) ?? []).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    if (activities.length > 0) out.set(dealId, activities.slice(0, 50));
+    const activities = ids.flatMap((id) => activityOfNote.get(id) ?? []);
+    if (activities.length > 0) out.set(dealId, activities);
   }
   return out;
 }
+
+/**
+ * Baton's notes someone deleted, by deal id: HubSpot keeps archived notes readable through the
+ * list endpoint's `archived=true`, with `associations=deals`
+ * (https://developers.hubspot.com/docs/api-reference/latest/crm/activities/notes/guide). It says
+ * when a note was archived, never by whom (the Enterprise audit log does). UNVERIFIED against a
+ * live portal: that an archived note keeps its deal associations; a note without them is skipped.
+ */
+async function deletedBatonNotes(
+  api: HubSpotApi,
+  dealIds: ReadonlySet<string>,
+  owners: OwnerDirectory,
+  sleep: (ms: number) => Promise<void>,
+): Promise<{ notes: Map<string, BatonActivity[]>; partial: string | null }> {
+  const notes = new Map<string, BatonActivity[]>();
+  const query = `archived=true&limit=100&associations=deals&properties=${encodeURIComponent(NOTE_PROPERTIES.join(','))}`;
+  let after: string | undefined;
+  for (let page = 0; page < ARCHIVED_NOTE_PAGES_MAX; page++) {
+    const found = await patiently(() => api.get(`/crm/v3/objects/notes?${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`, NotesPage, 'the deleted notes'), sleep);
+    for (const note of found.results) {
+      if (activityKindOf(noteText((note.properties.hs_note_body ?? '').slice(0, 2000)).split('\n')[0] ?? '') === null) continue;
+      const activity = batonActivityOfNote(note.properties, owners, { at: note.archivedAt?.slice(0, 40) ?? null, by: null });
+      for (const deal of note.associations?.deals?.results ?? []) {
+        const id = String(deal.id);
+        if (activity && dealIds.has(id)) notes.set(id, [...(notes.get(id) ?? []), activity]);
+      }
+    }
+    after = found.paging?.next?.after;
+    if (after === undefined) return { notes, partial: null };
+  }
+  const checked = (ARCHIVED_NOTE_PAGES_MAX * 100).toLocaleString('en');
+  return { notes, partial: `HubSpot holds more than ${checked} deleted notes; Baton looked for its own among the first ${checked} only.` };
+}
+
+const newestFirst = (a: BatonActivity, b: BatonActivity) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0);
 
 export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeamOptions): Promise<TeamDealsResult> {
   const sleep = options.sleep ?? defaultSleep;
@@ -169,13 +188,24 @@ export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeam
     }
   } while (after !== null);
 
-  let owners = new Map<string, string>();
+  let owners = NO_OWNERS;
   let notes = new Map<string, BatonActivity[]>();
+  let deleted = new Map<string, BatonActivity[]>();
+  const alsoPartial = (why: string | null) => {
+    partial = [partial, why].filter(Boolean).join(' ') || null;
+  };
   try {
-    owners = await ownerNames(api, sleep);
-    notes = await batonNotes(api, found.map((d) => d.id), sleep);
+    owners = await readOwners(api, (call) => patiently(call, sleep));
+    notes = await batonNotes(api, found.map((d) => d.id), owners, sleep);
   } catch (error) {
-    partial = [partial, `Owners or Baton’s notes could not be read: ${toCrmProblem(error).message}`].filter(Boolean).join(' ');
+    alsoPartial(`Owners or Baton’s notes could not be read: ${toCrmProblem(error).message}`);
+  }
+  try {
+    const archived = await deletedBatonNotes(api, new Set(found.map((d) => d.id)), owners, sleep);
+    deleted = archived.notes;
+    alsoPartial(archived.partial);
+  } catch (error) {
+    alsoPartial(`Deleted Baton notes could not be looked for: ${toCrmProblem(error).message}`);
   }
 
   const deals: TeamDeal[] = [];
@@ -192,7 +222,8 @@ export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeam
       deal,
       url: hubspotDealUrl(options.uiDomain, deal),
       name: (p.dealname ?? '').slice(0, 1000),
-      owner: p.hubspot_owner_id ? (owners.get(p.hubspot_owner_id) ?? `Owner ${p.hubspot_owner_id}`).slice(0, 200) : null,
+      owner: p.hubspot_owner_id ? (owners.byId.get(p.hubspot_owner_id)?.name ?? `Owner ${p.hubspot_owner_id}`).slice(0, 200) : null,
+      ownerId: p.hubspot_owner_id?.slice(0, 100) || null,
       account: null,
       amount: Number.isFinite(amount) ? amount : null,
       currency: p.deal_currency_code?.slice(0, 10) || null,
@@ -200,7 +231,7 @@ export async function listTeamHubSpotDeals(api: HubSpotApi, options: HubSpotTeam
       stage: { value: (p.dealstage ?? '').slice(0, 255), label: (stage?.label ?? p.dealstage ?? '').slice(0, 255) },
       status: stage?.won ? 'won' : 'open',
       artifact,
-      activities: notes.get(d.id) ?? [],
+      activities: [...(notes.get(d.id) ?? []), ...(deleted.get(d.id) ?? [])].sort(newestFirst).slice(0, 50),
       csmRating: rating && p[rating] && Number.isFinite(ratingValue) ? ratingValue : null,
     });
   }

@@ -1,8 +1,9 @@
 /**
- * Baton on HubSpot: follows the page (a deal record, a deals board), puts the badge in the
+ * Baton on HubSpot: follows the page (a deal record, a deals board or table), puts the badge in the
  * record's left sidebar, and catches every move to a won stage before HubSpot acts on it — the
- * stage dropdown (record and preview panel), a board card dropped with the pointer or the
- * keyboard, bulk edit — handing it to the gate controller held.
+ * stage dropdown (record and preview panel) with the pointer or the keyboard, a board card dropped
+ * with the pointer or the keyboard, bulk edit, a table row's stage edited in place — handing it to
+ * the gate controller held; and a deal created in a won stage from the create-deal panel.
  *
  * A held board drag is cancelled at once (HubSpot's drag library would otherwise drop the card
  * wherever the next mouse release happens, such as on Baton's dialog) and performed again, the
@@ -29,6 +30,7 @@ import {
   trackBulkPick,
   type HubSpotMove,
 } from './intents';
+import { formHolds } from './formHolds';
 import { BOARD_COLUMN, DRAG_HANDLE_OF_DEAL, NO_DRAG_CONTROL } from './selectors';
 import { hubspot } from '../entry';
 
@@ -128,9 +130,22 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
     });
   };
 
+  /** The paths through a form or the keyboard: creating a deal, a table row's Save, a stage chosen by key. */
+  const forms = formHolds({
+    controller,
+    interceptor,
+    instance: () => page.instance(),
+    knownMapping: () => page.mapping(),
+    readMapping: options.mapping,
+    held,
+    key,
+    scheduleRefresh: () => page.scheduleRefresh(),
+  });
+
   const onClick = (event: MouseEvent) => {
     if (interceptor.isReplay(event)) return;
     trackBulkPick(event);
+    if (forms.onClick(event)) return;
     const option = recognizeOptionClick(event, location.href);
     if (option) {
       const target = event.composedPath()[0] as Element;
@@ -183,6 +198,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (interceptor.isReplay(event)) return;
+    if (forms.onKeyDown(event)) return;
     const handle = dragHandleOf(event);
     if (!handle) return;
     if (event.key === 'Escape') {

@@ -1,19 +1,21 @@
 /**
  * Recognising, before HubSpot acts, that the rep is moving a deal to another stage:
- *  - an option picked in the deal stage dropdown (record sidebar, record preview panel) — before
- *    HubSpot opens its own required-properties dialog for that stage;
+ *  - an option chosen in the deal stage dropdown (record sidebar, record preview panel, a table
+ *    row whose editor saves the pick at once), with a click or with the keyboard (Enter or Space
+ *    on the active option) — before HubSpot opens its own required-properties dialog for that stage;
  *  - a board card dropped on another column, with the pointer or with the keyboard
  *    (react-beautiful-dnd: Space lifts, arrows move, Space or Enter drops);
  *  - Update in the bulk edit dialog with the deal stage chosen.
+ * Save in a table row's stage editor is in tableIntents.ts, the create-deal panel in createIntents.ts.
  * Stages are identified by the option's value (a stage id) or the column's name (a label, mapped
  * onto the portal's pipelines by the gate); nothing depends on the UI language.
  */
-import { cleanText } from '@/lib/domain/text';
 import type { StageTarget } from '@/lib/gate/stages';
 import { closestAcross, onPath, queryAllFirst, queryFirst, textOf, missing } from '@/lib/crms/shared/page/dom';
-import { withApiName } from '@/lib/crms/shared/page/selectorList';
 import { hubspotDealFromUrl } from '../urls';
 import { hubspot } from '../entry';
+import { STAGE_INPUT, dealIdFromLink, dropdownOf, isCurrentOption, isStageDropdown, optionTarget, shownValue } from './controls';
+import { tableStagePick } from './tableIntents';
 import {
   BOARD_CARD,
   BOARD_COLUMN,
@@ -24,66 +26,45 @@ import {
   BULK_EDIT_SUBMIT,
   DEAL_LINK,
   DIALOG,
-  LISTBOX,
-  LISTBOX_OWNER,
   DRAG_HANDLE,
   DROPDOWN_OPTION,
   OPTION_TEXT,
   PREVIEW_PANEL,
-  PROPERTY_INPUT,
-  STAGE_LABELS,
   CARD_CHECKBOX,
 } from './selectors';
 
 export interface HubSpotMove {
-  kind: 'stage-dropdown' | 'board-drop' | 'board-keyboard-drop' | 'bulk-edit';
+  kind: 'stage-dropdown' | 'board-drop' | 'board-keyboard-drop' | 'bulk-edit' | 'table-edit';
   target: StageTarget;
   /** The deals moved (one, except for bulk edit). */
   dealIds: string[];
 }
 
-const STAGE_INPUT = withApiName(PROPERTY_INPUT, 'dealstage');
-
-function dealIdFromLink(root: ParentNode): string | null {
-  const href = queryFirst(root, DEAL_LINK)?.getAttribute('href') ?? '';
-  return /\/(?:record\/0-3|deal)\/(\d{1,20})(?:[/?#]|$)/.exec(href)?.[1] ?? null;
-}
-
-/** The button that owns a listbox (aria-owns or aria-controls). */
-function ownerOf(listbox: Element): Element | null {
-  const id = listbox.id;
-  if (!id) return null;
-  const root = listbox.getRootNode() as Document | ShadowRoot;
-  return root.querySelector(withApiName(LISTBOX_OWNER, CSS.escape(id)).join(', '));
-}
-
-/** Whether a dropdown button is the deal stage's: its property hook, else its label text. */
-export function isStageDropdown(button: Element): boolean {
-  if (closestAcross(button, STAGE_INPUT)) return true;
-  const labelId = button.getAttribute('aria-labelledby');
-  const label = labelId ? (button.getRootNode() as Document).getElementById?.(labelId) : null;
-  const text = cleanText(label?.textContent ?? '').replace(/\*\s*$/, '').trim().toLowerCase();
-  return STAGE_LABELS.includes(text);
-}
-
-/** A stage picked in the deal stage dropdown (sidebar or preview panel). */
-export function recognizeOptionClick(event: Event, url: string): HubSpotMove | null {
-  const option = onPath(event, DROPDOWN_OPTION);
-  if (!option) return null;
-  const listbox = closestAcross(option, LISTBOX);
-  const button = listbox ? ownerOf(listbox) : null;
+/** A stage chosen in a deal stage dropdown that moves a deal at once: which deal, to which stage. */
+export function recognizeStageChoice(option: Element, url: string): HubSpotMove | null {
+  const button = dropdownOf(option);
   if (!button || !isStageDropdown(button)) return null;
-  if (closestAcross(button, DIALOG)) return null; // bulk edit: the value is only chosen here; Update moves
-  const value = option.getAttribute('data-option-value');
-  if (!value || option.getAttribute('aria-selected') === 'true') return null; // the current stage again
-  const label = textOf(queryFirst(option, OPTION_TEXT) ?? option);
+  const target = optionTarget(option);
+  if (!target.value || isCurrentOption(option, button)) return null; // the current stage again
   const preview = closestAcross(button, PREVIEW_PANEL);
+  if (!preview) {
+    const inTable = tableStagePick(button);
+    if (inTable === 'saved-by-button') return null; // the editor's Save moves (tableIntents.ts)
+    if (inTable) return { kind: 'table-edit', target, dealIds: [inTable.dealId] };
+    if (closestAcross(button, DIALOG)) return null; // bulk edit, the create panel: the value is only chosen here; their submit acts
+  }
   const dealId = preview ? dealIdFromLink(preview) : (hubspotDealFromUrl(url)?.recordId ?? null);
   if (!dealId) {
     missing(hubspot, 'which deal this stage dropdown belongs to', preview ? DEAL_LINK : PREVIEW_PANEL);
     return null;
   }
-  return { kind: 'stage-dropdown', target: { value, label }, dealIds: [dealId] };
+  return { kind: 'stage-dropdown', target, dealIds: [dealId] };
+}
+
+/** A stage picked with the pointer in the deal stage dropdown. */
+export function recognizeOptionClick(event: Event, url: string): HubSpotMove | null {
+  const option = onPath(event, DROPDOWN_OPTION);
+  return option ? recognizeStageChoice(option, url) : null;
 }
 
 /** The stage a board column stands for: its droppable id when it is one, and its name. */
@@ -127,7 +108,7 @@ export function recognizeBoardDrop(handle: Element, column: Element | null, keyb
   return { kind: keyboard ? 'board-keyboard-drop' : 'board-drop', target: columnTarget(column), dealIds: [dealId] };
 }
 
-/** The last stage picked in a bulk edit dialog: the dialog does not reflect it in an attribute. */
+/** The last stage picked with the pointer in a bulk edit dialog, for a dropdown that does not show it. */
 let bulkPick: { dialog: Element; stage: StageTarget } | null = null;
 
 export function trackBulkPick(event: Event): void {
@@ -144,7 +125,11 @@ export function recognizeBulkUpdate(event: Event, doc: Document = document): Hub
   if (!dialog) return null;
   const property = queryFirst(dialog, BULK_EDIT_PROPERTY) as HTMLSelectElement | null;
   if (property?.value !== 'dealstage') return null;
-  const stage = bulkPick?.dialog === dialog ? bulkPick.stage : null;
+  // The value the dialog's stage dropdown shows, however it was chosen (pointer or keyboard); the
+  // last pick when the button shows none.
+  const editor = queryFirst(dialog, STAGE_INPUT);
+  const shown = editor ? shownValue(editor) : null;
+  const stage = shown?.label ? shown : bulkPick?.dialog === dialog ? bulkPick.stage : null;
   if (!stage) return null; // no value chosen: HubSpot itself refuses
   let ids = queryAllFirst(dialog, BULK_EDIT_RECORD).map((el) => el.getAttribute('data-selenium-id') ?? '');
   if (ids.length === 0) {

@@ -84,6 +84,41 @@ export const STAGE_LABELS = ['deal stage', 'dealphase', 'deal-phase', 'phase du 
 export const LISTBOX: SelectorList = ['[role="listbox"]'];
 /** The button that opens a listbox names it in aria-owns or aria-controls; `{api}` is the listbox's id (same pattern). */
 export const LISTBOX_OWNER: SelectorList = ['[aria-owns="{api}"]', '[aria-controls="{api}"]'];
+/**
+ * What takes the keys of an open dropdown and names its active option in aria-activedescendant
+ * (WAI-ARIA combobox pattern, https://www.w3.org/WAI/ARIA/apg/patterns/combobox/): the dropdown's
+ * button, or the search field inside HubSpot's open dropdown (which shares the field's label:
+ * https://github.com/StephenShawBepoz/browserscripts/blob/225f9aa/hubspot/status-prompt.user.js, 2026,
+ * which reads the button's aria-owns, aria-controls, aria-expanded and aria-haspopup).
+ */
+export const LISTBOX_TRIGGER: SelectorList = ['[aria-haspopup="listbox"]', '[role="combobox"]'];
+/** Where a Space key types a space (a dropdown's search field) rather than choosing an option (HTML). */
+export const TEXT_ENTRY: SelectorList = ['textarea', 'input:not([type])', 'input[type="text"]', 'input[type="search"]', '[contenteditable="true"]'];
+
+/**
+ * The create-deal panel (a modal panel opened by "Create deal" on the deals index): a dialog whose
+ * form has a field for the deal name and one for the deal stage. `{api}` is a property's internal name.
+ */
+export const CREATE_FIELD: SelectorList = [
+  '[data-field="{api}"]', // ".private-form__control[data-field=dealname]", "input[data-field='amount']": https://github.com/sainramesh/POMFramework/blob/ed119df/src/main/java/com/qa/pages/NewDealPage.java (2020)
+  '[data-selenium-test="property-input-{api}"]', // property-input-dealstage, -closedate, -dealtype in that form, same source (2020)
+];
+/** The panel's buttons that create (Create, and Create and add another). */
+export const CREATE_SUBMIT: SelectorList = [
+  '[data-button-use="primary"]', // ".p-bottom-1 [data-button-use=primary]", the Create button; same source (2020)
+  'button[type="submit"]', // a form's submit buttons (HTML; Enter in a field clicks the first): guess, not seen in a public source for this panel
+];
+
+/** A row of the deals index in table view; its deal is the record its link points to. */
+export const TABLE_ROW: SelectorList = [
+  'tr[data-test-id^="row-"]', // https://github.com/ritaaaa7/hubspot-crm-data-extractor/blob/7dcaea0/contentScript.js (2026)
+  '[role="row"]', // WAI-ARIA grid and table rows
+  'tr', // any table row (HTML)
+];
+/** A table cell's inline editor (the popover the cell's edit button opens) and its Save: guess, not seen in a public source. */
+export const INLINE_EDITOR: SelectorList = ['[role="dialog"]', 'form'];
+export const INLINE_EDIT_SAVE: SelectorList = ['[data-button-use="primary"]', 'button[type="submit"]'];
+
 /** The text editor inside a property's editor, whose value the page fallback reads. */
 export const TEXT_INPUT: SelectorList = ['textarea', 'input'];
 /**

@@ -233,13 +233,38 @@ export async function createTask(
   return result.id;
 }
 
+const NamedRow = z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional();
+
 export const TaskRow = z.looseObject({
+  Id: z.string().optional(),
   Subject: z.string().nullable(),
   Description: z.string().nullable(),
   CreatedDate: z.string(),
-  CreatedBy: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
+  CreatedById: z.string().nullable().optional(),
+  CreatedBy: z
+    .looseObject({ Name: z.string().nullable().optional(), Email: z.string().nullable().optional(), Profile: NamedRow, UserRole: NamedRow })
+    .nullable()
+    .optional(),
+  /** True for a row in the recycle bin (only queryAll returns those). */
+  IsDeleted: z.boolean().optional(),
+  LastModifiedDate: z.string().nullable().optional(),
+  LastModifiedBy: NamedRow,
 });
 type TaskRow = z.infer<typeof TaskRow>;
+
+/**
+ * The Task fields Baton reads back, for the single-deal query and the console's child subquery:
+ * who created it (CreatedById is set by Salesforce and cannot be written), their role and profile
+ * (what an admin can name in the audit settings), and IsDeleted with who changed the row last —
+ * on a deleted row, the user who deleted it (Salesforce's Recycle Bin shows that user as
+ * "Deleted By"; the REST docs do not say so).
+ */
+export const TASK_FIELDS =
+  'Id, Subject, Description, CreatedDate, CreatedById, CreatedBy.Name, CreatedBy.Email, CreatedBy.Profile.Name, CreatedBy.UserRole.Name, IsDeleted, LastModifiedDate, LastModifiedBy.Name';
+
+function cut(value: string | null | undefined, max: number): string | null {
+  return value ? value.slice(0, max) : null;
+}
 
 /** Baton's activities among Task rows (recognised by their subject), in the rows' order. */
 export function batonActivitiesOf(rows: readonly TaskRow[]): BatonActivity[] {
@@ -249,16 +274,30 @@ export function batonActivitiesOf(rows: readonly TaskRow[]): BatonActivity[] {
     const kind = activityKindOf(subject);
     if (kind === null) continue;
     const body = (row.Description ?? '').slice(0, 32_000);
-    out.push({ kind, at: row.CreatedDate, by: row.CreatedBy?.Name?.slice(0, 200) ?? null, subject: subject.slice(0, 255), body, rating: ratingOf(body) });
+    const by = row.CreatedBy;
+    const groups = [by?.UserRole?.Name, by?.Profile?.Name].flatMap((g) => (g ? [g.slice(0, 200)] : []));
+    out.push({
+      kind,
+      at: row.CreatedDate,
+      author: row.CreatedById || by ? { id: cut(row.CreatedById, 100), name: cut(by?.Name, 200), email: cut(by?.Email, 320), groups } : null,
+      deleted: row.IsDeleted ? { at: cut(row.LastModifiedDate, 40), by: cut(row.LastModifiedBy?.Name, 200) } : null,
+      subject: subject.slice(0, 255),
+      body,
+      rating: ratingOf(body),
+    });
   }
   return out;
 }
 
-/** Baton's Tasks on the opportunity (by their subject), newest first. */
+/**
+ * Baton's Tasks on the opportunity (by their subject), newest first, deleted ones included:
+ * queryAll also reads the recycle bin (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_queryall.htm),
+ * so a rep who deletes an override Task does not make it disappear.
+ */
 export async function readBatonTasks(api: SalesforceApi, opportunityId: string): Promise<BatonActivity[]> {
   if (!/^[A-Za-z0-9]{15,18}$/.test(opportunityId)) throw new CrmError({ kind: 'not-found', message: 'Not an opportunity id.' });
-  const q = `SELECT Subject, Description, CreatedDate, CreatedBy.Name FROM Task WHERE WhatId = '${opportunityId}' AND Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 50`;
-  const result = await api.get(`query?q=${encodeURIComponent(q)}`, queryResult(TaskRow), 'the opportunity’s Baton tasks');
+  const q = `SELECT ${TASK_FIELDS} FROM Task WHERE WhatId = '${opportunityId}' AND Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 50`;
+  const result = await api.get(`queryAll?q=${encodeURIComponent(q)}`, queryResult(TaskRow), 'the opportunity’s Baton tasks');
   return batonActivitiesOf(result.records);
 }
 

@@ -1,6 +1,8 @@
 /**
  * The team's opportunities for the manager console, in one SOQL query with Baton's Tasks as a
- * child subquery: won in the period, or open in a late stage. Batches are followed through
+ * child subquery: won in the period, or open in a late stage. It goes to queryAll, so Tasks in
+ * the recycle bin come back too (a deleted override still shows, marked deleted); the
+ * opportunities themselves are filtered to IsDeleted = false. Batches are followed through
  * `nextRecordsUrl`; when a later batch fails, what was read comes back marked partial.
  */
 import { ELEMENT_KEYS, emptyArtifact } from '@/lib/domain/elements';
@@ -13,7 +15,7 @@ import type { TeamDealsResult } from '@/lib/crms/shared/api/backend';
 import { opportunityUrl } from '@/lib/crms/salesforce/urls';
 import { z } from '@/lib/zod';
 import type { SalesforceApi } from './client';
-import { TaskRow, batonActivitiesOf, checkMapping } from './records';
+import { TASK_FIELDS, TaskRow, batonActivitiesOf, checkMapping } from './records';
 import { queryResult, type DescribeField } from './schemas';
 
 /** A SOQL string literal: backslash and quote escaped, as SOQL requires. */
@@ -28,6 +30,7 @@ const OpportunityRow = z.looseObject({
   Amount: z.number().nullable().optional(),
   CloseDate: z.string().nullable().optional(),
   IsWon: z.boolean(),
+  OwnerId: z.string().nullable().optional(),
   Owner: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
   Account: z.looseObject({ Name: z.string().nullable().optional() }).nullable().optional(),
   Tasks: z.looseObject({ records: z.array(TaskRow) }).nullable().optional(),
@@ -58,17 +61,18 @@ export function teamQuery(
   const currencyField = describe.has('currencyisocode');
   const late = lateStages(stages).map((s) => soqlString(s.value));
   const select = [
-    'Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'Owner.Name', 'Account.Name',
+    'Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'OwnerId', 'Owner.Name', 'Account.Name',
     ...(currencyField ? ['CurrencyIsoCode'] : []),
     ...Object.values(fields),
     ...(rating ? [rating.name] : []),
-    "(SELECT Subject, Description, CreatedDate, CreatedBy.Name FROM Tasks WHERE Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 20)",
+    `(SELECT ${TASK_FIELDS} FROM Tasks WHERE Subject LIKE 'Baton:%' ORDER BY CreatedDate DESC LIMIT 20)`,
   ];
   // SOQL date literals are bare YYYY-MM-DD.
   const won = `(IsWon = true AND CloseDate >= ${query.closedSince} AND CloseDate <= ${query.closedUntil})`;
-  const where = late.length > 0 ? `${won} OR (IsClosed = false AND StageName IN (${late.join(', ')}))` : won;
+  const which = late.length > 0 ? `${won} OR (IsClosed = false AND StageName IN (${late.join(', ')}))` : won;
   return {
-    soql: `SELECT ${select.join(', ')} FROM Opportunity WHERE ${where} ORDER BY CloseDate DESC`,
+    // queryAll returns deleted opportunities too: only their Tasks are wanted from the recycle bin.
+    soql: `SELECT ${select.join(', ')} FROM Opportunity WHERE IsDeleted = false AND (${which}) ORDER BY CloseDate DESC`,
     fields,
     ratingField: rating?.name ?? null,
     currencyField,
@@ -94,6 +98,7 @@ export function teamDealOf(row: OpportunityRow, instance: string, plan: TeamQuer
     url: opportunityUrl(instance, row.Id),
     name: (row.Name ?? '').slice(0, 1000),
     owner: row.Owner?.Name?.slice(0, 200) ?? null,
+    ownerId: row.OwnerId?.slice(0, 100) || null,
     account: row.Account?.Name?.slice(0, 500) ?? null,
     amount: typeof row.Amount === 'number' && Number.isFinite(row.Amount) ? row.Amount : null,
     currency: plan.currencyField ? text(record.CurrencyIsoCode).slice(0, 10) || null : null,
@@ -114,7 +119,7 @@ export async function listTeamOpportunities(
 ): Promise<TeamDealsResult> {
   const labels = new Map(stages.map((s) => [s.value, s.label]));
   const what = 'the team’s opportunities';
-  let batch = await api.get(`query?q=${encodeURIComponent(plan.soql)}`, TeamBatch, what);
+  let batch = await api.get(`queryAll?q=${encodeURIComponent(plan.soql)}`, TeamBatch, what);
   const deals = batch.records.map((r) => teamDealOf(r, instance, plan, labels));
   while (!batch.done && batch.nextRecordsUrl !== undefined) {
     if (deals.length >= TEAM_DEALS_MAX) {

@@ -3,8 +3,10 @@
  * screen, whether the Closed chevron is selected), puts the badge beside the Path, and catches
  * every move to a won stage before Salesforce acts on it, handing it to the gate controller held.
  *
- * Costs nothing until the URL is an Opportunity record or an Opportunity list view (Kanban): no
- * listener, no timer. On those pages: three capture listeners and a one-second look at the Path.
+ * Costs nothing until the URL is an Opportunity record, an Opportunity list view (table, Kanban) or
+ * the New Opportunity form: no listener, no timer. On those pages: five capture listeners and a
+ * one-second look at the Path. The paths off the record page (the New form, a list view's inline
+ * edit, the Kanban by keyboard, Enter in a form) are held in holdPaths.ts.
  */
 import type { DealRef } from '@/lib/domain/deal';
 import { ELEMENT_KEYS, type RawArtifact } from '@/lib/domain/elements';
@@ -17,7 +19,9 @@ import { onPath, queryFirst } from '@/lib/crms/shared/page/dom';
 import { followHostPage, type HostAdapterOptions } from '@/lib/crms/shared/page/hostPage';
 import { snapshotFromPage } from '@/lib/crms/shared/page/pageSnapshot';
 import { PAGE_WORDING, activePage, findPath, readDealOnPage, readPath } from './reading';
-import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick, type SalesforceMove } from './intents';
+import { recognizeClick, trackStagePick, type SalesforceMove } from './intents';
+import { kanbanCardRecordId, recognizeDrop, trackKanbanPickUp } from './kanbanIntents';
+import { holdCreateClick, holdKanbanMenuPick, holdListSave, holdSubmit, type PathContext } from './holdPaths';
 import { EDIT_TEXT_INPUT, KANBAN_CARD, PATH_GUIDANCE, RECORD_FIELD, RECORD_FORM_SAVE, withApiName } from './selectors';
 import { salesforceOpportunityFromUrl, toId18 } from '../urls';
 import { salesforce } from '../entry';
@@ -47,9 +51,13 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
   let draggedCard: Element | null = null;
   const interceptor = new Interceptor(controller);
 
-  /** Lets a held click happen: Salesforce's own handlers run as if Baton were not there. */
-  const replayClick = (element: Element) => () => {
-    interceptor.replayClick(element);
+  /**
+   * Lets a held click happen: Salesforce's own handlers run as if Baton were not there. A Save
+   * submits its form, and the submit is part of the same replay (the form's container is replayed).
+   */
+  const replayClick = (move: SalesforceMove) => () => {
+    const element = move.element as HTMLElement;
+    interceptor.replay(move.form ?? element, () => element.click());
     page.scheduleRefresh();
   };
 
@@ -90,12 +98,15 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     };
   };
 
+  const paths: PathContext = { controller, interceptor, get page() { return page; }, held };
+
   const onClick = (event: MouseEvent) => {
     if (interceptor.isReplay(event)) return;
     trackStagePick(event);
+    if (holdCreateClick(paths, event) || holdListSave(paths, event) || holdKanbanMenuPick(paths, event)) return;
     const move = recognizeClick(event, activePage());
     if (move) {
-      const heldMove = held(move, replayClick(move.element));
+      const heldMove = held(move, replayClick(move));
       if (heldMove) interceptor.hold(event, heldMove);
       if (!event.defaultPrevented) page.scheduleRefresh();
       return;
@@ -116,6 +127,17 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     if (data.length === 0 && draggedCard) data.push(['text/plain', kanbanCardRecordId(draggedCard) ?? '']);
     const heldMove = held(move, replayDrop(move.element, data, { x: event.clientX, y: event.clientY }));
     if (heldMove) interceptor.hold(event, heldMove);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (interceptor.isReplay(event)) return;
+    trackKanbanPickUp(event);
+    holdKanbanMenuPick(paths, event);
+  };
+
+  const onSubmit = (event: Event) => {
+    if (interceptor.isReplay(event)) return;
+    holdSubmit(paths, event);
   };
 
   /** Badge and guidance follow the page: Lightning re-renders the Path and swaps containers. */
@@ -149,6 +171,8 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
       ['click', onClick as (event: Event) => void],
       ['dragstart', onDragStart as (event: Event) => void],
       ['drop', onDrop as (event: Event) => void],
+      ['keydown', onKeyDown as (event: Event) => void],
+      ['submit', onSubmit],
     ],
     check,
     hideOverlays,

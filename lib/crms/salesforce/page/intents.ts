@@ -5,12 +5,14 @@
  *    Stage" on a selected one),
  *  - Save in the closed-stage modal the Path opens (the "Closed" chevron, "Select Closed Stage",
  *    or "Mark Stage as Complete" on the last open stage),
- *  - Save of the record form with the Stage picklist in edit mode (inline edit, Edit modal),
- *  - a Kanban card dropped into another column.
+ *  - Save of the record form with the Stage picklist in edit mode (inline edit, Edit modal): a click
+ *    on Save, or the form's submit (Enter in a field),
+ *  - a Kanban card moved to another column (kanbanIntents.ts), a list view's inline edit
+ *    (listIntents.ts), and the New form (createIntents.ts).
  * Recognition reads classes, attributes and structure only; labels are translated, so they are
  * never what decides that something is a stage move (only, at most, which stage a label names).
  */
-import { missing, onPath, closestAcross, queryFirst, textOf } from '@/lib/crms/shared/page/dom';
+import { missing, onPath, closestAcross, queryDeep, queryFirst, textOf } from '@/lib/crms/shared/page/dom';
 import type { StageTarget } from '@/lib/gate/stages';
 import { readPath } from './reading';
 import { salesforce } from '../entry';
@@ -18,11 +20,8 @@ import {
   CLOSED_STAGE_SAVE,
   CLOSED_STAGE_SELECT,
   COMBOBOX_BUTTON,
+  COMBOBOX_CHECKED_OPTION,
   COMBOBOX_OPTION,
-  KANBAN_CARD,
-  KANBAN_CARD_LINK,
-  KANBAN_COLUMN,
-  KANBAN_COLUMN_LABEL,
   PAGE_MODAL,
   PATH,
   PATH_ACTION,
@@ -32,7 +31,7 @@ import {
   COMBOBOX_OPTION_LABEL,
 } from './selectors';
 
-export type MoveKind = 'path-action' | 'closed-stage-save' | 'inline-edit-save' | 'edit-modal-save' | 'kanban-drop';
+export type MoveKind = 'path-action' | 'closed-stage-save' | 'inline-edit-save' | 'edit-modal-save' | 'kanban-drop' | 'kanban-menu';
 
 /** Where a move goes: a stage, or "the next stage is the collapsed Closed chevron". */
 export type MoveTarget = { stage: StageTarget } | { collapsedClosed: true };
@@ -48,7 +47,7 @@ export interface SalesforceMove {
   form: Element | null;
 }
 
-const STAGE_FIELD = withApiName(RECORD_FIELD, 'StageName');
+export const STAGE_FIELD = withApiName(RECORD_FIELD, 'StageName');
 
 /** The Path's action button: which stage it moves the record to. */
 function pathAction(event: Event): SalesforceMove | null {
@@ -110,26 +109,50 @@ export function trackStagePick(event: Event): void {
   lastStagePick = { field, stage: { value: option.getAttribute('data-value'), label: title ?? textOf(option) } };
 }
 
+/**
+ * The stage chosen in a Stage picklist in edit mode, or null when the field is not in edit mode or
+ * nothing is chosen ("--None--"). The option marked chosen comes first (it is there however the rep
+ * chose: a click, the arrows and Enter); then what the button shows; then the option clicked.
+ * Looks through open shadow roots: in native shadow the button is inside lightning-base-combobox's.
+ */
+export function readStagePicklist(field: Element): StageTarget | null {
+  const combobox = queryDeep(field, COMBOBOX_BUTTON);
+  if (!combobox) return null;
+  const checked = queryDeep(field, COMBOBOX_CHECKED_OPTION);
+  if (checked) {
+    const title = queryFirst(checked, COMBOBOX_OPTION_LABEL)?.getAttribute('title');
+    return { value: checked.getAttribute('data-value'), label: title ?? textOf(checked) };
+  }
+  const picked = lastStagePick?.field === field ? lastStagePick.stage : null;
+  const shown = combobox.getAttribute('data-value');
+  if (shown === '') return picked; // the placeholder ("--None--") is showing
+  const value = shown ?? picked?.value ?? null;
+  const label = textOf(combobox) || picked?.label || '';
+  return value === null && label === '' ? null : { value, label };
+}
+
+/** The Stage field of a form and what is chosen in it, when Stage is in edit mode there. */
+export function stageEditIn(form: Element): { field: Element; target: StageTarget } | null {
+  const field = queryDeep(form, STAGE_FIELD);
+  const target = field ? readStagePicklist(field) : null;
+  return field && target ? { field, target } : null;
+}
+
+function formSave(kindOf: (modal: Element | null) => MoveKind, form: Element, element: Element): SalesforceMove | null {
+  const edit = stageEditIn(form);
+  if (!edit) return null; // Stage is not being edited: not a stage move
+  const modal = closestAcross(element, PAGE_MODAL);
+  return { kind: kindOf(modal), target: { stage: edit.target }, element, recordId: null, form };
+}
+
+const editKind = (modal: Element | null): MoveKind => (modal ? 'edit-modal-save' : 'inline-edit-save');
+
 /** Save of the record form (inline edit or the Edit modal) while Stage is being edited. */
 function recordFormSave(event: Event, page: Element | null): SalesforceMove | null {
   const button = onPath(event, RECORD_FORM_SAVE);
   if (!button) return null;
-  const modal = closestAcross(button, PAGE_MODAL);
-  const form = modal ?? page;
-  if (!form) return null;
-  const field = queryFirst(form, STAGE_FIELD);
-  const combobox = field ? queryFirst(field, COMBOBOX_BUTTON) : null;
-  if (!field || !combobox) return null; // Stage is not being edited: not a stage move
-  const picked = lastStagePick?.field === field ? lastStagePick.stage : null;
-  const value = combobox.getAttribute('data-value') ?? picked?.value ?? null;
-  const label = textOf(combobox) || picked?.label || '';
-  return {
-    kind: modal ? 'edit-modal-save' : 'inline-edit-save',
-    target: { stage: { value, label } },
-    element: button,
-    recordId: null,
-    form,
-  };
+  const form = closestAcross(button, PAGE_MODAL) ?? page;
+  return form ? formSave(editKind, form, button) : null;
 }
 
 /** The move a click is about to make, or null when the click is not a stage move. */
@@ -137,31 +160,15 @@ export function recognizeClick(event: Event, page: Element | null): SalesforceMo
   return pathAction(event) ?? closedStageSave(event) ?? recordFormSave(event, page);
 }
 
-const OPPORTUNITY_ID = /^006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
-
-/** The Opportunity id of a Kanban card: a class on `.pipelineViewCard`, or its link. */
-export function kanbanCardRecordId(card: Element): string | null {
-  const inner = card.matches(KANBAN_CARD[0] ?? '') ? card : (queryFirst(card, KANBAN_CARD) ?? card);
-  for (const c of inner.classList) if (OPPORTUNITY_ID.test(c)) return c;
-  const href = queryFirst(card, KANBAN_CARD_LINK)?.getAttribute('href') ?? '';
-  const m = /\/(006[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)(?:\/|$)/.exec(href);
-  return m?.[1] ?? null;
-}
-
-/** A Kanban card dropped on a column: the column's header names the stage (translated label). */
-export function recognizeDrop(event: Event, dragged: Element | null): SalesforceMove | null {
-  if (!dragged) return null;
-  const column = onPath(event, KANBAN_COLUMN);
-  if (!column) return null;
-  if (column.contains(dragged)) return null; // dropped back where it was
-  const recordId = kanbanCardRecordId(dragged);
-  if (!recordId) {
-    missing(salesforce, 'the opportunity id of the dragged Kanban card', KANBAN_CARD);
-    return null;
-  }
-  const header = queryFirst(column, KANBAN_COLUMN_LABEL);
-  if (!header) missing(salesforce, 'the stage name of a Kanban column', KANBAN_COLUMN_LABEL);
-  const label = header?.getAttribute('title') ?? textOf(header);
-  const target = event.target instanceof Element ? event.target : column;
-  return { kind: 'kanban-drop', target: { stage: { value: null, label } }, element: target, recordId, form: null };
+/**
+ * The record form submitted (Enter in one of its fields; a lightning-button of type submit calls
+ * form.requestSubmit(): lightning-base-components@1.28.15-alpha src/lightning/button/button.js,
+ * 2026) while Stage is being edited. `element` is the form: submitting it again repeats the move.
+ */
+export function recognizeSubmit(event: Event): SalesforceMove | null {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) return null;
+  const modal = closestAcross(form, PAGE_MODAL);
+  const move = formSave(editKind, form, form);
+  return move && { ...move, form: modal ?? form };
 }

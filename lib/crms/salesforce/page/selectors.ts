@@ -109,6 +109,16 @@ export const COMBOBOX_BUTTON: SelectorList = [
   'button[aria-haspopup="listbox"]', // same
 ];
 
+/**
+ * The chosen option of a picklist: lightning-base-combobox marks it `aria-checked="true"` once the
+ * dropdown has opened, however it was chosen (click, arrows and Enter, Tab). The button's own
+ * `data-value` is the shown label (computedInputValue), not the API value.
+ */
+export const COMBOBOX_CHECKED_OPTION: SelectorList = [
+  'lightning-base-combobox-item[aria-checked="true"]', // lightning-base-components@1.28.15-alpha src/lightning/baseCombobox/baseCombobox.html (2026)
+  '[role="option"][aria-checked="true"][data-value]', // guess: the same item by role, should the tag change
+];
+
 /** An option of an open picklist; `data-value` is the API value. */
 export const COMBOBOX_OPTION: SelectorList = [
   'lightning-base-combobox-item[data-value]', // salesforce-pageobjects@9.0.0 dist/lightning/baseCombobox.utam.json (2025)
@@ -117,6 +127,18 @@ export const COMBOBOX_OPTION: SelectorList = [
 /** The option's label, untruncated, in a title attribute (the visible text may be cut off). */
 export const COMBOBOX_OPTION_LABEL: SelectorList = [
   '[title]', // a `span.slds-truncate[title]` inside the item in the sandbox fixture: guess, not seen in a public source
+];
+
+/**
+ * Save and Save & New in the footer of the New form (records-form-footer). Create forms appear at
+ * /lightning/o/Opportunity/new (lib/crms/salesforce/urls.ts), which is what tells them from the
+ * Edit form: both have the same footer. `name` is not translated.
+ */
+export const RECORD_CREATE_SAVE: SelectorList = [
+  'button[name="SaveEdit"]', // as RECORD_FORM_SAVE
+  'button[name="SaveAndNew"]', // `lightning-button button[name='SaveAndNew']` under records-form-footer, seen only in public UTAM-generated test code whose repository could not be found
+  'records-form-footer lightning-button.save-button button', // salesforce-pageobjects@9.0.0 dist/records/formFooter.utam.json (2025)
+  'records-form-footer lightning-button.save-and-new-button button', // same
 ];
 
 /** Text inputs of edit mode (long text areas and text inputs). */
@@ -141,7 +163,60 @@ export const KANBAN_CARD: SelectorList = [
   '.pipelineViewCard', // `<div class="006… pipelineViewCard uiDraggable">`; https://github.com/browser-use/browser-harness/blob/a082e6e/domain-skills/salesforce/opportunities.md (2026)
   'li.runtime_sales_pipelineboardPipelineViewCardStencil', // https://github.com/browser-use/browser-harness/blob/a082e6e/domain-skills/salesforce/opportunities.md (2026)
 ];
+/**
+ * A card picked up with the keyboard: the card is an Aura ui:draggable, whose root carries
+ * `aria-grabbed` (true while dragged, in accessibility mode too); https://github.com/forcedotcom/aura/blob/15f7c24/aura-components/src/main/components/ui/draggable/draggable.cmp
+ */
+export const KANBAN_GRABBED_CARD: SelectorList = [
+  '.pipelineViewCard[aria-grabbed="true"]', // the card class, above, with the ui:draggable attribute
+  '.uiDraggable[aria-grabbed="true"]', // the same by its Aura class
+];
+/**
+ * Space on a card opens ui:dragAndDropAccessibilityMenu: a ui:menuList (role menu, attached to the
+ * body) of the drop zones (the other columns, labelled with their stage), each an
+ * ui:actionMenuItem `a[role=menuitem]`; the arrows move, Space or Enter drops the card there;
+ * https://github.com/forcedotcom/aura/blob/15f7c24/aura-components/src/main/components/ui/dragAndDropAccessibilityMenu/dragAndDropAccessibilityMenu.cmp,
+ * ui/menuList/menuList.cmp (030dc17), ui/actionMenuItem/actionMenuItem.cmp (155e6e0), ui/menuItem/menuItemHelper.js (0032ab3).
+ */
+export const KANBAN_DROP_MENU_ITEM: SelectorList = [
+  '.uiMenuList [role="menuitem"]', // Aura adds the component's class (uiMenuList) to its root; menuList.cmp's root is role="menu"
+  '[role="menu"] [role="menuitem"]', // the same by role
+];
 export const KANBAN_CARD_LINK: SelectorList = [
   '.primaryDisplayField a', // seen only in public scraper code whose repository could not be found
   'a[href*="/lightning/r/"]',
+];
+
+/**
+ * List views as a table: lightning-datatable with inline edit (pencil on a cell, an editor
+ * popover, then the docked footer's Save). Markup from lightning-base-components@1.28.15-alpha
+ * (2026): src/lightning/datatable/templates/table/table.html (rows `data-row-key-value`, the
+ * record id in list views; cells `data-col-key-value`, `data-cell-value`), datatable/rows.js (an
+ * edited cell gets `slds-is-edited`), datatable/columns.js (a column key is
+ * `${fieldName}-${type}-${index}`: it starts with the field's API name),
+ * primitiveDatatableStatusBar.html (Save is `button.save-btn`). The datatable is
+ * lightning-datatable in salesforce-pageobjects@9.0.0 dist/lists/primaryDisplayGrid.utam.json and
+ * dist/lightning/datatable.utam.json (2025), whose saveButton is `button.save-btn` too.
+ */
+export const LIST_DATATABLE: SelectorList = [
+  'lightning-datatable', // salesforce-pageobjects@9.0.0 dist/lightning/datatable.utam.json (2025)
+];
+export const LIST_INLINE_SAVE: SelectorList = [
+  'lightning-primitive-datatable-status-bar button.save-btn', // lightning-base-components@1.28.15-alpha src/lightning/primitiveDatatableStatusBar/primitiveDatatableStatusBar.html (2026)
+  'button.save-btn', // salesforce-pageobjects@9.0.0 dist/lightning/datatable.utam.json `saveButton` (2025)
+];
+/** A cell with an unsaved value (the draft) of the field `{api}`. */
+export const LIST_EDITED_CELL: SelectorList = [
+  'td.slds-is-edited[data-col-key-value^="{api}-"]', // table.html and rows.js, above
+  '[role="gridcell"].slds-is-edited[data-col-key-value^="{api}-"]', // the role-based (div) template, datatable/templates/div/div.html
+];
+export const LIST_ROW: SelectorList = [
+  'tr[data-row-key-value]', // table.html
+  '[role="row"][data-row-key-value]', // div.html
+];
+/** The shown value of a cell (the label of a picklist value). */
+export const LIST_CELL_TEXT: SelectorList = [
+  'lightning-base-formatted-text', // salesforce-pageobjects@9.0.0 dist/lightning/datatable.utam.json formattedTextByColumnIndex (2025)
+  '[data-cell-type="text"]', // same file, the inlined cell
+  '.slds-truncate', // table.html: the cell's text wrapper
 ];

@@ -151,7 +151,7 @@ describe('HubSpotBackend', () => {
     const deal = portal.addDeal({ name: 'x' });
     const ref = refOf(portal, deal);
     await backend.createActivity(ref, 'Baton: handoff gate overridden (closed won anyway)', 'Reason given: <b>Q4</b> & "quota"');
-    portal.notes.push({ id: 'n-human', body: '<p>Call went well</p>', timestamp: '2099-01-01T00:00:00.000Z', dealIds: [deal.id] });
+    portal.addNote(deal.id, 'Call went well', '', '2099-01-01T00:00:00.000Z');
     await backend.createActivity(ref, 'Baton: handoff acknowledged by CS (3/5)', 'Rating: 3/5\nComment: it\'s fine &amp; clear');
     const notes = await backend.readActivities(ref);
     expect(notes.map((n) => n.kind).sort()).toEqual(['acknowledgement', 'override']);
@@ -221,7 +221,7 @@ describe('connecting', () => {
     });
     const params = new URL(authorizeUrl).searchParams;
     expect(params.get('code_challenge_method')).toBe('S256');
-    expect(params.get('scope')).toBe('crm.objects.deals.read crm.objects.deals.write crm.schemas.deals.read');
+    expect(params.get('scope')).toBe('crm.objects.deals.read crm.objects.deals.write crm.schemas.deals.read crm.objects.owners.read');
     expect(secret).toMatchObject({ method: 'oauth', refreshToken: expect.stringMatching(/^oauth-refresh-/), expiresAt: '2027-01-11T12:30:00.000Z' });
     const token = portal.requests.find((r) => r.url.endsWith('/oauth/v1/token'));
     expect(token?.body).not.toContain('client_secret');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubspotDealBoardPortal, hubspotDealFromUrl, hubspotDealUrl, hubspotPortalFromUrl, isHubSpotAppHost } from '@/lib/crms/hubspot/urls';
+import { hubspotDealIndexPortal, hubspotDealFromUrl, hubspotDealUrl, hubspotPortalFromUrl, isHubSpotAppHost } from '@/lib/crms/hubspot/urls';
 
 describe('hubspotDealFromUrl', () => {
   it.each([
@@ -28,11 +28,14 @@ describe('hubspotDealFromUrl', () => {
 });
 
 describe('boards and hosts', () => {
-  it('finds the portal of a deals board, any view', () => {
-    expect(hubspotDealBoardPortal('https://app.hubspot.com/contacts/12345/objects/0-3/views/all/board')).toBe('12345');
-    expect(hubspotDealBoardPortal('https://app-na2.hubspot.com/contacts/9/objects/0-3/views/353515006/board/')).toBe('9');
-    expect(hubspotDealBoardPortal('https://app.hubspot.com/contacts/12345/objects/0-2/views/all/board')).toBeNull();
-    expect(hubspotDealBoardPortal('https://app.hubspot.com/contacts/12345/objects/0-3/views/all/list')).toBeNull();
+  it('finds the portal of a deals index, board or table view, any view', () => {
+    expect(hubspotDealIndexPortal('https://app.hubspot.com/contacts/12345/objects/0-3/views/all/board')).toBe('12345');
+    expect(hubspotDealIndexPortal('https://app-na2.hubspot.com/contacts/9/objects/0-3/views/353515006/board/')).toBe('9');
+    expect(hubspotDealIndexPortal('https://app.hubspot.com/contacts/12345/objects/0-3/views/all/list')).toBe('12345');
+    expect(hubspotDealIndexPortal('https://app-eu1.hubspot.com/contacts/147434121/objects/0-3/views/353515006/list?query=acme')).toBe('147434121');
+    expect(hubspotDealIndexPortal('https://app.hubspot.com/contacts/12345/objects/0-2/views/all/board')).toBeNull();
+    expect(hubspotDealIndexPortal('https://app.hubspot.com/contacts/12345/objects/0-1/views/all/list')).toBeNull();
+    expect(hubspotDealIndexPortal('https://app.hubspot.com/contacts/12345/objects/0-3/views/all/calendar')).toBeNull();
   });
 
   it('knows HubSpot’s app hosts and nothing else', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { kanbanCardRecordId, recognizeClick, recognizeDrop, trackStagePick } from '@/lib/crms/salesforce/page/intents';
+import { recognizeClick, trackStagePick } from '@/lib/crms/salesforce/page/intents';
+import { kanbanCardRecordId, recognizeDrop } from '@/lib/crms/salesforce/page/kanbanIntents';
 import { activePage, fieldText, readPath } from '@/lib/crms/salesforce/page/reading';
 
 /** The Path as Lightning renders it (sources in lib/crms/salesforce/page/selectors.ts), with classes per chevron. */

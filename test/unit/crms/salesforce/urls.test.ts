@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiHostFor,
+  isSalesforceOpportunityCreateUrl,
   isSalesforceOpportunityListUrl,
   lightningInstance,
   opportunityUrl,
@@ -96,6 +97,22 @@ describe('isSalesforceOpportunityListUrl', () => {
   });
   it('refuses other objects’ lists', () => {
     expect(isSalesforceOpportunityListUrl('https://acme.lightning.force.com/lightning/o/Account/list')).toBe(false);
+  });
+});
+
+describe('isSalesforceOpportunityCreateUrl', () => {
+  it('accepts the New Opportunity form, over a list view or on its own', () => {
+    expect(
+      isSalesforceOpportunityCreateUrl(
+        'https://acme.lightning.force.com/lightning/o/Opportunity/new?count=1&nooverride=1&useRecordTypeCheck=1&navigationLocation=LIST_VIEW&uid=170473037090656137&backgroundContext=%2Flightning%2Fo%2FOpportunity%2Flist%3FfilterName%3DRecent',
+      ),
+    ).toBe(true);
+    expect(isSalesforceOpportunityCreateUrl('https://acme--uat.sandbox.lightning.force.com/lightning/o/Opportunity/new/')).toBe(true);
+  });
+  it('refuses other objects’ forms and the list itself', () => {
+    expect(isSalesforceOpportunityCreateUrl('https://acme.lightning.force.com/lightning/o/Account/new')).toBe(false);
+    expect(isSalesforceOpportunityCreateUrl('https://acme.lightning.force.com/lightning/o/Opportunity/list')).toBe(false);
+    expect(isSalesforceOpportunityCreateUrl('http://acme.lightning.force.com/lightning/o/Opportunity/new')).toBe(false);
   });
 });
 
