@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
+import { createScriptSync, gateRegisteredFor } from '@/lib/background/gateScripts';
 import { createOutboxRunner } from '@/lib/background/outbox';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
@@ -13,6 +14,7 @@ import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
+import { acceptGateLink, type LinkPort } from '@/lib/messaging/gateLink';
 import { readSettings } from '@/lib/settings/store';
 import { CRM_PAGE_MATCHES } from '@/lib/crms';
 
@@ -66,6 +68,18 @@ export default defineBackground(() => {
     }),
   );
 
+  // Each gate holds a port open to learn when its extension context goes (lib/messaging/gateLink.ts).
+  const gateLinks = new Set<LinkPort>();
+  browser.runtime.onConnect.addListener((port) => acceptGateLink(port, { id: browser.runtime.id, origin: browser.runtime.getURL('') }, gateLinks));
+  // Deal pages get the gate at document_start (lib/background/gateScripts.ts).
+  const registered = createScriptSync(browser.scripting)().then(
+    () => true,
+    (e) => {
+      console.error('[baton] could not register the gate scripts', e);
+      return false;
+    },
+  );
+
   const ensureGate = createInjector({
     hasGate: async (tabId) => {
       try {
@@ -77,12 +91,15 @@ export default defineBackground(() => {
     },
     inject: async (tabId, script) => {
       // The registry names each CRM's built gate script; WXT's PublicPath type knows them once built.
-      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath] });
+      // At once, not at document_idle: a tab that navigated in-app into a deal is in use already.
+      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath], injectImmediately: true });
     },
+    registeredFor: async (url) => (await registered) && gateRegisteredFor(url),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
-    if (url !== undefined) void ensureGate(tabId, url);
+    if (url !== undefined) void ensureGate(tabId, url, { loading: change.status === 'loading' });
   });
 
   // The toolbar button opens the CS brief: Chrome's side panel, Firefox's sidebar.

@@ -9,6 +9,14 @@ export const hubspot: CrmEntry = {
   mappingTitle: 'HubSpot deal property (internal name)',
   // A match pattern cannot say app-*.hubspot.com; urls.ts picks the app hosts.
   pageMatches: ['https://*.hubspot.com/*'],
+  // Deal records (/contacts/{portal}/record/0-3/{deal}, the legacy /contacts/{portal}/deal/{deal})
+  // and deals indexes (/contacts/{portal}/objects/0-3/views/{view}/board or …/list).
+  gatePageMatches: [
+    'https://*.hubspot.com/contacts/*/record/0-3/*',
+    'https://*.hubspot.com/contacts/*/deal/*',
+    'https://*.hubspot.com/contacts/*/objects/0-3/views/*/board*',
+    'https://*.hubspot.com/contacts/*/objects/0-3/views/*/list*',
+  ],
   apiMatches: ['https://api.hubapi.com/*', 'https://api.hubspot.com/*'],
   pageDomains: ['hubspot.com'],
   gateScript: '/content-scripts/hubspot-gate.js',

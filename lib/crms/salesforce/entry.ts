@@ -8,6 +8,15 @@ export const salesforce: CrmEntry = {
   activityNoun: 'a Task',
   mappingTitle: 'Salesforce Opportunity field (API name)',
   pageMatches: ['https://*.lightning.force.com/*'],
+  // Record pages (/lightning/r/Opportunity/{id}/…, /lightning/r/006…/…), list views (table,
+  // Kanban) and the New form. The legacy /one/one.app#/sObject/{id} routes by fragment, which a
+  // pattern cannot see: those pages get the gate from the injector.
+  gatePageMatches: [
+    'https://*.lightning.force.com/lightning/r/Opportunity/*',
+    'https://*.lightning.force.com/lightning/r/006*',
+    'https://*.lightning.force.com/lightning/o/Opportunity/list*',
+    'https://*.lightning.force.com/lightning/o/Opportunity/new*',
+  ],
   // The org's My Domain API host: REST calls, and its `sid` cookie is the user's session.
   apiMatches: ['https://*.my.salesforce.com/*'],
   pageDomains: ['lightning.force.com'],

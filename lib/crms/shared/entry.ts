@@ -15,6 +15,14 @@ export interface CrmEntry {
   mappingTitle: string;
   /** Match patterns of the app pages the gate script may be injected into. */
   pageMatches: readonly string[];
+  /**
+   * Match patterns of the deal pages (records, collections) whose gate script is registered to
+   * run at document_start (lib/background/gateScripts.ts), so it holds moves from the first
+   * input. Narrower than pageMatches: every page they match must be a deal page as far as a
+   * pattern can tell (a pattern sees no query or fragment; test/unit/crms/gatePageMatches.test.ts).
+   * Deal pages they cannot name get the gate from the injector on arrival.
+   */
+  gatePageMatches: readonly string[];
   /** Match patterns of the REST API hosts the background calls (and reads session cookies of). */
   apiMatches: readonly string[];
   /** The app pages' base domains: a content script's frame must be on one of them or a subdomain. */
