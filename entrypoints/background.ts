@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createInjector } from '@/lib/background/injector';
+import { createScriptSync, gateRegisteredFor, saveScriptFor } from '@/lib/background/gateScripts';
 import { createOutboxRunner } from '@/lib/background/outbox';
 import { readTestSwitches } from '@/lib/background/testSwitches';
-import { registerSaveScripts, saveScriptFor } from '@/lib/background/saveScripts';
 import type { DealBackend } from '@/lib/crms/shared/api/backend';
 import { CrmError } from '@/lib/domain/problem';
 import { connectWithOAuth, connectWithToken } from '@/lib/crms/hubspot/api/connection';
@@ -15,6 +15,7 @@ import type { Crm } from '@/lib/domain/deal';
 import { openBatonDb, recoverInFlight } from '@/lib/db';
 import { sendMessageToTab } from '@/lib/messaging/client';
 import { registerMessageRouter } from '@/lib/messaging/router';
+import { acceptGateLink, type LinkPort } from '@/lib/messaging/gateLink';
 import { readSettings } from '@/lib/settings/store';
 import { CRM_PAGE_MATCHES } from '@/lib/crms';
 
@@ -69,6 +70,18 @@ export default defineBackground(() => {
     }),
   );
 
+  // Each gate holds a port open to learn when its extension context goes (lib/messaging/gateLink.ts).
+  const gateLinks = new Set<LinkPort>();
+  browser.runtime.onConnect.addListener((port) => acceptGateLink(port, { id: browser.runtime.id, origin: browser.runtime.getURL('') }, gateLinks));
+  // Deal pages get the gate at document_start (lib/background/gateScripts.ts).
+  const registered = createScriptSync(browser.scripting)().then(
+    () => true,
+    (e) => {
+      console.error('[baton] could not register the gate scripts', e);
+      return false;
+    },
+  );
+
   const ensureGate = createInjector({
     hasGate: async (tabId) => {
       try {
@@ -79,17 +92,20 @@ export default defineBackground(() => {
       }
     },
     inject: async (tabId, script) => {
-      // The backstop's page-world script first (lib/background/saveScripts.ts): it wraps the page's
+      // The backstop's page-world script first (lib/background/gateScripts.ts): it wraps the page's
       // fetch and XHR and waits for the gate; a second copy in a document does nothing.
       const saves = saveScriptFor(script);
       if (saves) await browser.scripting.executeScript({ target: { tabId }, files: [saves as ScriptPublicPath], world: 'MAIN' });
       // The registry names each CRM's built gate script; WXT's PublicPath type knows them once built.
-      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath] });
+      // At once, not at document_idle: a tab that navigated in-app into a deal is in use already.
+      await browser.scripting.executeScript({ target: { tabId }, files: [script as ScriptPublicPath], injectImmediately: true });
     },
+    registeredFor: async (url) => (await registered) && gateRegisteredFor(url),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
-    if (url !== undefined) void ensureGate(tabId, url);
+    if (url !== undefined) void ensureGate(tabId, url, { loading: change.status === 'loading' });
   });
 
   // The toolbar button opens the CS brief: Chrome's side panel, Firefox's sidebar.
@@ -115,7 +131,6 @@ export default defineBackground(() => {
     if (alarm.name === OUTBOX_ALARM) void outboxPass().catch((e) => console.error('[baton] outbox pass failed', e));
   });
   void (async () => {
-    await registerSaveScripts(browser.scripting).catch((e) => console.error('[baton] could not register the backstop scripts', e));
     await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
     // A write left in flight belonged to a worker that died mid-send.
     await recoverInFlight(await openBatonDb());

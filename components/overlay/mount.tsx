@@ -1,57 +1,54 @@
 /**
- * Puts Baton's views into the host page, each in its own shadow root, so the page's styles do not
- * reach in and Baton's do not leak out. Keyboard and input events are stopped at the shadow host:
- * typing in Baton's dialog must not trigger the page's keyboard shortcuts. All of it is removed
- * when the gate's signal aborts.
+ * Puts Baton's views into the host page, each in its own shadow root (shadowHost.ts), so the
+ * page's styles do not reach in and Baton's do not leak out. Keyboard and input events are stopped
+ * at the shadow root: typing in Baton's dialog must not trigger the page's keyboard shortcuts.
+ * All of it is removed when the gate's signal aborts, and only then: the views depend on nothing
+ * else (no WXT ContentScriptContext, which the page could invalidate).
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GateController } from '@/lib/gate/controller';
 import type { OverlayViews } from '@/lib/gate/views';
 import { GateDialogHost } from './GateDialog';
 import { ReadinessBadge } from './ReadinessBadge';
 import { ClosedWonGuidance } from './ClosedWonGuidance';
+import { createShadowHost, whenBody } from './shadowHost';
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'cut', 'copy'];
 
-type Ui = ShadowRootContentScriptUi<Root>;
+interface View {
+  anchor: Element;
+  host: HTMLElement;
+  root: Root;
+}
 
-export function createOverlay(ctx: ContentScriptContext, controller: GateController, css: string, signal: AbortSignal): OverlayViews {
-  let badge: { anchor: Element; ui: Promise<Ui> } | null = null;
-  let guidance: { anchor: Element; ui: Promise<Ui> } | null = null;
-  let dialog: Promise<Ui> | null = null;
+export function createOverlay(controller: GateController, css: string, signal: AbortSignal): OverlayViews {
+  let badge: View | null = null;
+  let guidance: View | null = null;
+  let dialog: View | 'waiting' | null = null;
 
-  const mountAt = (name: string, anchor: Element | string, append: 'before' | 'last', render: () => React.ReactNode): Promise<Ui> =>
-    createShadowRootUi(ctx, {
-      name,
-      css,
-      position: 'inline',
-      anchor,
-      append,
-      isolateEvents: ISOLATED_EVENTS,
-      onMount(container) {
-        const root = createRoot(container);
-        root.render(render());
-        return root;
-      },
-      onRemove(root) {
-        root?.unmount();
-      },
-    }).then((ui) => {
-      ui.mount();
-      return ui;
-    });
-
-  const remove = (entry: { ui: Promise<Ui> } | null) => {
-    void entry?.ui.then((ui) => ui.remove());
+  const mountAt = (name: string, anchor: Element, append: 'before' | 'last', render: () => React.ReactNode): View => {
+    const { host, container } = createShadowHost(name, css, ISOLATED_EVENTS);
+    if (append === 'before') anchor.parentElement?.insertBefore(host, anchor);
+    else anchor.append(host);
+    const root = createRoot(container);
+    root.render(render());
+    return { anchor, host, root };
   };
 
-  // The dialog's host goes into the page the first time the gate needs it.
+  const remove = (view: View | 'waiting' | null) => {
+    if (view === null || view === 'waiting') return;
+    view.root.unmount();
+    view.host.remove();
+  };
+
+  // The dialog's host goes into the page the first time the gate needs it; a gate started at
+  // document_start may hold a move before the page has a body, and mounts it once there is one.
   const unsubscribe = controller.dialog.subscribe(() => {
-    if (controller.dialog.get() !== null && dialog === null) {
-      dialog = mountAt('baton-gate', 'body', 'last', () => <GateDialogHost controller={controller} />);
-    }
+    if (controller.dialog.get() === null || dialog !== null) return;
+    dialog = 'waiting';
+    void whenBody(signal).then((body) => {
+      if (!signal.aborted) dialog = mountAt('baton-gate', body, 'last', () => <GateDialogHost controller={controller} />);
+    });
   });
   signal.addEventListener(
     'abort',
@@ -61,7 +58,8 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
       badge = null;
       remove(guidance);
       guidance = null;
-      void dialog?.then((ui) => ui.remove());
+      remove(dialog);
+      dialog = null;
     },
     { once: true },
   );
@@ -70,7 +68,7 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
     showBadge(anchor) {
       if (badge?.anchor === anchor) return;
       remove(badge);
-      badge = { anchor, ui: mountAt('baton-badge', anchor, 'before', () => <ReadinessBadge controller={controller} />) };
+      badge = mountAt('baton-badge', anchor, 'before', () => <ReadinessBadge controller={controller} />);
     },
     hideBadge() {
       remove(badge);
@@ -82,7 +80,7 @@ export function createOverlay(ctx: ContentScriptContext, controller: GateControl
     showGuidance(anchor) {
       if (guidance?.anchor === anchor && anchor.isConnected && anchor.querySelector('baton-guidance')) return;
       remove(guidance);
-      guidance = { anchor, ui: mountAt('baton-guidance', anchor, 'last', () => <ClosedWonGuidance controller={controller} />) };
+      guidance = mountAt('baton-guidance', anchor, 'last', () => <ClosedWonGuidance controller={controller} />);
     },
     hideGuidance() {
       remove(guidance);

@@ -4,13 +4,19 @@ import { CRMS } from '@/lib/crms';
 import { startSalesforce } from '@/lib/crms/salesforce/page/adapter';
 
 export default defineContentScript({
-  // Injected by the background (lib/background/injector.ts) into opportunity pages only; not in
-  // the manifest's content_scripts, so other Salesforce pages carry no Baton code at all.
+  // Not in the manifest's content_scripts: the background registers it at document_start for
+  // opportunity pages (lib/background/gateScripts.ts, the registry's gatePageMatches) and injects it
+  // on in-app navigation into one (lib/background/injector.ts), so other Salesforce pages carry no
+  // Baton code at all.
   matches: [...CRMS.salesforce.pageMatches],
   registration: 'runtime',
   // The CSS goes into Baton's shadow roots as text: no web-accessible resource a page could probe.
   cssInjectionMode: 'manual',
-  main(ctx) {
-    runGate(ctx, 'salesforce', overlayCss, startSalesforce);
+  // WXT posts the name of its "script started" event to the page (window.postMessage) unless
+  // told not to; that event ends WXT's context. The gate does not use that context at all
+  // (components/overlay/runGate.ts), and the page learns nothing from Baton.
+  noScriptStartedPostMessage: true,
+  main() {
+    runGate('salesforce', overlayCss, startSalesforce);
   },
 });

@@ -4,7 +4,7 @@ import { salesforce } from '@/lib/crms/salesforce/entry';
 
 export default defineContentScript({
   // The backstop's page-world half (README, "The backstop"): registered by the background to run
-  // at document_start on opportunity pages (lib/background/saveScripts.ts), before Lightning's own
+  // at document_start on opportunity pages (lib/background/gateScripts.ts), before Lightning's own
   // scripts; not in the manifest's content_scripts.
   matches: [...salesforce.pageMatches],
   registration: 'runtime',

@@ -34,3 +34,16 @@ export async function holdRequests(context: BrowserContext, matches: (url: URL) 
   });
   return { held, release };
 }
+
+/**
+ * Serves `url` as `page()` with one more script at the end of its body, held until release():
+ * the page is drawn and takes input while its load never completes (as a CRM page whose last
+ * bundles are still on their way), so document_idle and the tab's "complete" wait too.
+ */
+export async function withLateScript(context: BrowserContext, url: string, page: () => string): Promise<{ release(): void }> {
+  const late = `${new URL(url).origin}/_fixture/late.js`;
+  await context.route(late, (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: '/* the last bundle */' }));
+  const held = await holdRequests(context, (u) => u.href === late);
+  await context.route(url, (route) => route.fulfill(html(page().replace('</body>', `<script src="${late}"></script>\n</body>`))));
+  return held;
+}

@@ -10,7 +10,7 @@ export const hubspot: CrmEntry = {
   // A match pattern cannot say app-*.hubspot.com; urls.ts picks the app hosts.
   pageMatches: ['https://*.hubspot.com/*'],
   // Deal records (/contacts/{portal}/record/0-3/{deal}, the legacy /contacts/{portal}/deal/{deal})
-  // and deals boards and tables (/contacts/{portal}/objects/0-3/views/{view}/board or …/list).
+  // and deals indexes (/contacts/{portal}/objects/0-3/views/{view}/board or …/list).
   gatePageMatches: [
     'https://*.hubspot.com/contacts/*/record/0-3/*',
     'https://*.hubspot.com/contacts/*/deal/*',

@@ -8,9 +8,9 @@ export const salesforce: CrmEntry = {
   activityNoun: 'a Task',
   mappingTitle: 'Salesforce Opportunity field (API name)',
   pageMatches: ['https://*.lightning.force.com/*'],
-  // Record pages (/lightning/r/Opportunity/{id}/…, /lightning/r/006…/…) and the list views where
-  // the Kanban lives. The legacy /one/one.app#/sObject/{id} routes by fragment, which a pattern
-  // cannot see: those pages get the gate from the injector.
+  // Record pages (/lightning/r/Opportunity/{id}/…, /lightning/r/006…/…), list views (table,
+  // Kanban) and the New form. The legacy /one/one.app#/sObject/{id} routes by fragment, which a
+  // pattern cannot see: those pages get the gate from the injector.
   gatePageMatches: [
     'https://*.lightning.force.com/lightning/r/Opportunity/*',
     'https://*.lightning.force.com/lightning/r/006*',

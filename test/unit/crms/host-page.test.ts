@@ -11,7 +11,7 @@ const modeOf = (url: string): HostMode => {
   return url.endsWith('/board') ? { kind: 'collection', instance: '123' } : { kind: 'off' };
 };
 
-function setup(startAt: string) {
+function setup(startAt: string, mapping: () => Promise<unknown> = async () => ({ mapped: true })) {
   history.replaceState({}, '', startAt);
   const gate = new AbortController();
   const controller = { arm: vi.fn(async () => {}), disarm: vi.fn(), loadStages: vi.fn(async () => {}), setPageFallback: vi.fn(), readPageAgain: vi.fn() };
@@ -32,7 +32,7 @@ function setup(startAt: string) {
       },
     },
     controller: controller as unknown as GateController,
-    mapping: async () => ({ mapped: true }),
+    mapping,
     pageSnapshot: () => null,
     listeners: [['click', onClick]],
     check,
@@ -63,6 +63,17 @@ describe('followHostPage', () => {
     expect(onClick).not.toHaveBeenCalled();
     expect(controller.arm).not.toHaveBeenCalled();
     expect(page.instance()).toBeNull();
+    stop();
+  });
+
+  it('on a deal page the listeners are on before the settings are read or the deal armed (a gate that starts at document_start)', async () => {
+    const { controller, onClick, click, page, stop } = setup('/contacts/123/deal/1', () => new Promise(() => {}));
+    await Promise.resolve();
+    click();
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(page.instance()).toBe('123'); // the adapter can name the deal of a move already
+    expect(page.mapping()).toBeNull();
+    expect(controller.arm).not.toHaveBeenCalled();
     stop();
   });
 

@@ -103,6 +103,8 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
     const scope = within(signal);
     const recognising = options.uiRecognition ?? (() => true);
     for (const [type, listener] of options.listeners) window.addEventListener(type, (event) => recognising() && listener(event), { capture: true, signal: scope.signal });
+    // Read by the page benchmark (test/bench/pages.bench.ts): navigation → the interceptor in place.
+    performance.mark('baton:interceptor-ready');
     every(scope.signal, CHECK_INTERVAL_MS, () => {
       options.check();
       if (mode.kind === 'record') controller.readPageAgain();
