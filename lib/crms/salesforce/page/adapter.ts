@@ -100,7 +100,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     };
   };
 
-  const paths: PathContext = { controller, interceptor, get page() { return page; }, held };
+  const paths: PathContext = { controller, interceptor, get page() { return page; }, held, readMapping: options.mapping };
 
   const onClick = (event: MouseEvent) => {
     if (interceptor.isReplay(event)) return;

@@ -22,6 +22,8 @@ export interface PathContext {
   controller: Pick<GateController, 'shouldHold' | 'hold' | 'holdBulk' | 'shouldHoldCreate' | 'holdCreate'>;
   interceptor: Interceptor;
   page: HostPage<SalesforceMapping>;
+  /** The field mapping, read from the settings now. */
+  readMapping(): Promise<SalesforceMapping>;
   /** The held move of a recognised move (the adapter's), or null when its deal is not known. */
   held(move: SalesforceMove, proceed: () => void): HeldMove | null;
 }
@@ -39,12 +41,22 @@ function stop(event: Event): void {
 
 function holdCreate(ctx: PathContext, event: Event, save: CreateSave, proceed: () => void): boolean {
   const instance = ctx.page.instance();
-  const reading = readCreateForm(save.form, ctx.page.mapping());
+  const known = ctx.page.mapping();
+  const reading = readCreateForm(save.form, known);
   if (!instance || !reading) return true; // no stage chosen: Salesforce refuses to save
-  const create: HeldCreate = { crm: 'salesforce', instance, target: reading.target, fields: reading.fields, facts: reading.facts, proceed };
-  if (!ctx.controller.shouldHoldCreate(create)) return true;
+  const create = (r: NonNullable<typeof reading>): HeldCreate => ({ crm: 'salesforce', instance, target: r.target, fields: r.fields, facts: r.facts, proceed });
+  if (!ctx.controller.shouldHoldCreate(create(reading))) return true;
   stop(event);
-  void ctx.controller.holdCreate(create);
+  if (known) {
+    void ctx.controller.holdCreate(create(reading));
+    return true;
+  }
+  // The settings were not read yet (or could not be on arrival): ask again now, so the form's
+  // handoff fields are found instead of all counted as absent.
+  void ctx
+    .readMapping()
+    .then((mapping) => readCreateForm(save.form, mapping) ?? reading, () => reading)
+    .then((r) => ctx.controller.holdCreate(create(r)));
   return true;
 }
 
