@@ -30,6 +30,9 @@ import { SAVES_CONNECT_EVENT, SAVES_READY_EVENT, answerEvent, askEvent, byeEvent
 import type { SaveFieldNames } from './saveParsing';
 import { planSave, rewriteFor, type HandoffFields, type PlannedCreate, type PlannedMove, type SavePlan } from './savePlan';
 
+
+/** How long the backstop gathers held saves before judging them, so a bulk edit's saves are judged together. */
+const BULK_GATHER_MS = 60;
 export interface BackstopOptions {
   crm: Pick<CrmEntry, 'id'>;
   /** The org or portal of the page now (any page of the CRM: a save may come after in-app navigation). */
@@ -108,8 +111,9 @@ export function listenForPageSaves(options: BackstopOptions): void {
         : { id, moves: plan.moves, creates: plan.creates, unreadable: null, rewrites: [], mapping };
     if (settledAtOnce(waiting)) return answer(id, true, waiting.rewrites);
     queue.push(waiting);
-    // After this task: the other saves of a bulk edit come in the same task.
-    later(signal, 0, () => void pump());
+    // A bulk edit sends its saves back to back, but their asks may cross the worlds a few tasks
+    // apart (a body read, the mapping read): gather them briefly so they make one bulk dialog.
+    later(signal, BULK_GATHER_MS, () => void pump());
   };
 
   const onAsk = (event: Event) => {
