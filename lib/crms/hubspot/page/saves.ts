@@ -21,7 +21,7 @@
  * Properties come as a map `{name: value}` or a list `[{name, value}]`. A body Baton cannot read
  * is held when it names dealstage; an update by filter (the deals are not listed) is held too.
  */
-import { idOf, isObject, isWrite, parseJson, pathOf, setFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
+import { idOf, isObject, parseJson, pathOf, saveRecogniser, setFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
 import type { PageSave, SaveReading, SaveRewrite } from '@/lib/crms/shared/page/saveWire';
 
 export const HUBSPOT_SAVE_FIELDS: SaveFieldNames = { stage: 'dealstage', amount: 'amount', closeDate: 'closedate', pipeline: 'pipeline' };
@@ -173,24 +173,8 @@ function rewrite(request: PageRequest & { body: string }, rewrites: readonly Sav
   return JSON.stringify(body);
 }
 
-export const hubspotSaves: SaveRecogniser = {
-  mightSave(method, url) {
-    if (!isWrite(method)) return false;
-    const path = pathOf(url);
-    return DYNAMIC_SEARCH.test(path) || WRITES.some((re) => re.test(path));
-  },
-  read(request) {
-    try {
-      return read(request);
-    } catch {
-      return unreadable('Baton failed reading it.');
-    }
-  },
-  rewrite(request, rewrites) {
-    try {
-      return rewrite(request, rewrites);
-    } catch {
-      return null;
-    }
-  },
-};
+export const hubspotSaves: SaveRecogniser = saveRecogniser({
+  writesTo: (path) => DYNAMIC_SEARCH.test(path) || WRITES.some((re) => re.test(path)),
+  read,
+  rewrite,
+});

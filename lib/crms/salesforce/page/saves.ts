@@ -25,7 +25,7 @@
  * write at all); an Aura action Baton does not know is held when it is no read and its
  * parameters have a StageName key.
  */
-import { idOf, isObject, isWrite, parseJson, pathOf, setFields, textFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
+import { idOf, isObject, parseJson, pathOf, saveRecogniser, setFields, textFields, textOf, type PageRequest, type SaveFieldNames, type SaveRecogniser } from '@/lib/crms/shared/page/saveParsing';
 import type { PageSave, SaveReading, SaveRewrite } from '@/lib/crms/shared/page/saveWire';
 
 export const SALESFORCE_SAVE_FIELDS: SaveFieldNames = { stage: 'StageName', amount: 'Amount', closeDate: 'CloseDate', pipeline: 'RecordTypeId' };
@@ -203,24 +203,8 @@ function rewrite(request: PageRequest & { body: string }, rewrites: readonly Sav
   return JSON.stringify(body);
 }
 
-export const salesforceSaves: SaveRecogniser = {
-  mightSave(method, url) {
-    if (!isWrite(method)) return false;
-    const path = pathOf(url);
-    return AURA.test(path) || UI_API_RECORD.test(path) || SOBJECT_OPPORTUNITY.test(path) || COMPOSITE_SOBJECTS.test(path);
-  },
-  read(request) {
-    try {
-      return read(request);
-    } catch {
-      return unreadable('Baton failed reading it.');
-    }
-  },
-  rewrite(request, rewrites) {
-    try {
-      return rewrite(request, rewrites);
-    } catch {
-      return null;
-    }
-  },
-};
+export const salesforceSaves: SaveRecogniser = saveRecogniser({
+  writesTo: (path) => AURA.test(path) || UI_API_RECORD.test(path) || SOBJECT_OPPORTUNITY.test(path) || COMPOSITE_SOBJECTS.test(path),
+  read,
+  rewrite,
+});

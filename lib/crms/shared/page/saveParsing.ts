@@ -81,6 +81,35 @@ export interface SaveRecogniser {
 }
 
 /**
+ * A recogniser from a CRM's pure parts: only writes (POST, PUT, PATCH) to `writesTo` paths might
+ * save, and a read or rewrite that throws on a body of an unexpected shape is said, never thrown
+ * (a save Baton failed reading is held as unreadable; a rewrite it cannot do is none).
+ */
+export function saveRecogniser(parts: {
+  writesTo(path: string): boolean;
+  read(request: PageRequest): SaveReading;
+  rewrite(request: PageRequest & { body: string }, rewrites: readonly SaveRewrite[]): string | null;
+}): SaveRecogniser {
+  return {
+    mightSave: (method, url) => isWrite(method) && parts.writesTo(pathOf(url)),
+    read(request) {
+      try {
+        return parts.read(request);
+      } catch {
+        return { kind: 'unreadable', why: 'Baton failed reading it.', recordId: null };
+      }
+    },
+    rewrite(request, rewrites) {
+      try {
+        return parts.rewrite(request, rewrites);
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/**
  * Sets, in a record's fields, each field the record already has to the rewrite's value (names
  * compared without case). `wrap`: the fields hold {value, displayValue} objects.
  */
