@@ -56,6 +56,27 @@ function setup(startAt: string, mapping: () => Promise<unknown> = async () => ({
 afterEach(() => vi.useRealTimers());
 
 describe('followHostPage', () => {
+  it('mappingNow: the mapping at once once read; when the first read failed, asked for again at the move', async () => {
+    let reads = 0;
+    const { page, stop } = setup('/deal/42', async () => {
+      reads += 1;
+      if (reads === 1) throw new Error('settings not answering yet');
+      return { mapped: true };
+    });
+    await vi.waitFor(() => expect(reads).toBe(1));
+    expect(page.mapping()).toBeNull();
+    const now = page.mappingNow();
+    expect(now).toBeInstanceOf(Promise);
+    await expect(now).resolves.toEqual({ mapped: true });
+    expect(reads).toBe(2);
+    stop();
+
+    const read = setup('/deal/43');
+    await vi.waitFor(() => expect(read.page.mapping()).toEqual({ mapped: true }));
+    expect(read.page.mappingNow()).toEqual({ mapped: true }); // no second read, no promise
+    read.stop();
+  });
+
   it('does nothing on a page that is not a deal: no listener, no arming', async () => {
     const { controller, onClick, click, page, stop } = setup('/contacts/123/objects/0-2/views/all/list');
     await Promise.resolve();

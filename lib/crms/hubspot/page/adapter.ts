@@ -138,8 +138,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
     controller,
     interceptor,
     instance: () => page.instance(),
-    knownMapping: () => page.mapping(),
-    readMapping: options.mapping,
+    mapping: () => page.mappingNow(),
     held,
     key,
     scheduleRefresh: () => page.scheduleRefresh(),
@@ -259,7 +258,7 @@ export function startHubSpot(options: HubSpotAdapterOptions): void {
     controller,
     fields: HUBSPOT_SAVE_FIELDS,
     dealOf: (portal, recordId) => (/^\d{1,20}$/.test(recordId) ? { crm: 'hubspot', instance: portal, recordId } : null),
-    mapping: () => page.mapping() ?? options.mapping().catch(() => null),
+    mapping: () => page.mappingNow(),
     signal: options.signal,
   });
 }

@@ -22,9 +22,8 @@ export interface FormHoldDeps {
   interceptor: Interceptor;
   /** The portal of the page, or null off deal pages. */
   instance(): string | null;
-  /** The mapping read on arrival (null if the settings could not be read), and a fresh read. */
-  knownMapping(): HubSpotMapping | null;
-  readMapping(): Promise<HubSpotMapping>;
+  /** The mapping at once when the page read it, else asked for again (null when it cannot be). */
+  mapping(): HubSpotMapping | Promise<HubSpotMapping | null>;
   held(move: HubSpotMove, proceed: () => void): HeldMove | null;
   /** Presses a key on `target` as the page would receive it. */
   key(target: EventTarget, key: string): void;
@@ -54,15 +53,10 @@ export function formHolds(deps: FormHoldDeps) {
     if (!controller.shouldHoldCreate(create({}))) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    const known = deps.knownMapping();
-    if (known) {
-      void controller.holdCreate(create(handoffFields(found.panel, known)));
-      return;
-    }
-    void deps.readMapping().then(
-      (mapping) => controller.holdCreate(create(handoffFields(found.panel, mapping))),
-      () => controller.holdCreate(create({})),
-    );
+    const judge = (mapping: HubSpotMapping | null) => void controller.holdCreate(create(mapping ? handoffFields(found.panel, mapping) : {}));
+    const mapping = deps.mapping();
+    if (mapping instanceof Promise) void mapping.then(judge);
+    else judge(mapping);
   };
 
   return {

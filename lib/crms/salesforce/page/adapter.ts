@@ -100,7 +100,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     };
   };
 
-  const paths: PathContext = { controller, interceptor, get page() { return page; }, held, readMapping: options.mapping };
+  const paths: PathContext = { controller, interceptor, get page() { return page; }, held };
 
   const onClick = (event: MouseEvent) => {
     if (interceptor.isReplay(event)) return;
@@ -190,7 +190,7 @@ export function startSalesforce(options: SalesforceAdapterOptions): void {
     controller,
     fields: SALESFORCE_SAVE_FIELDS,
     dealOf: (instance, recordId) => ({ crm: 'salesforce', instance, recordId: toId18(recordId) }),
-    mapping: () => page.mapping() ?? options.mapping().catch(() => null),
+    mapping: () => page.mappingNow(),
     signal: options.signal,
   });
 }

@@ -22,8 +22,6 @@ export interface PathContext {
   controller: Pick<GateController, 'shouldHold' | 'hold' | 'holdBulk' | 'shouldHoldCreate' | 'holdCreate'>;
   interceptor: Interceptor;
   page: HostPage<SalesforceMapping>;
-  /** The field mapping, read from the settings now. */
-  readMapping(): Promise<SalesforceMapping>;
   /** The held move of a recognised move (the adapter's), or null when its deal is not known. */
   held(move: SalesforceMove, proceed: () => void): HeldMove | null;
 }
@@ -41,22 +39,18 @@ function stop(event: Event): void {
 
 function holdCreate(ctx: PathContext, event: Event, save: CreateSave, proceed: () => void): boolean {
   const instance = ctx.page.instance();
-  const known = ctx.page.mapping();
-  const reading = readCreateForm(save.form, known);
+  const reading = readCreateForm(save.form, ctx.page.mapping());
   if (!instance || !reading) return true; // no stage chosen: Salesforce refuses to save
   const create = (r: NonNullable<typeof reading>): HeldCreate => ({ crm: 'salesforce', instance, target: r.target, fields: r.fields, facts: r.facts, proceed });
   if (!ctx.controller.shouldHoldCreate(create(reading))) return true;
   stop(event);
-  if (known) {
-    void ctx.controller.holdCreate(create(reading));
+  // With the mapping not read yet, the form's handoff fields are found once it is, instead of all counted absent.
+  const mapping = ctx.page.mappingNow();
+  if (!(mapping instanceof Promise)) {
+    void ctx.controller.holdCreate(create(reading)); // read with this mapping already
     return true;
   }
-  // The settings were not read yet (or could not be on arrival): ask again now, so the form's
-  // handoff fields are found instead of all counted as absent.
-  void ctx
-    .readMapping()
-    .then((mapping) => readCreateForm(save.form, mapping) ?? reading, () => reading)
-    .then((r) => ctx.controller.holdCreate(create(r)));
+  void mapping.then((m) => ctx.controller.holdCreate(create(readCreateForm(save.form, m) ?? reading)));
   return true;
 }
 

@@ -86,6 +86,11 @@ export interface HostPage<Mapping> {
   instance(): string | null;
   /** The mapping, once read (null before, or when the settings could not be read). */
   mapping(): Mapping | null;
+  /**
+   * The mapping for a move made now: at once when read, else asked for again (a move can come
+   * before the page's first read finished, or after it failed); null when it still cannot be read.
+   */
+  mappingNow(): Mapping | Promise<Mapping | null>;
   /** Runs f after ms unless the gate stops first. */
   later(ms: number, f: () => void): void;
   /** After the page's own save: read the record's deal again, if it is still on screen. */
@@ -157,6 +162,7 @@ export function followHostPage<Mapping>(options: HostPageOptions<Mapping>): Host
     mode: () => mode,
     instance: () => (mode.kind === 'record' ? mode.deal.instance : mode.kind === 'collection' ? mode.instance : null),
     mapping: () => mapping,
+    mappingNow: () => mapping ?? options.mapping().catch(() => null),
     later: (ms, f) => void later(signal, ms, f),
     scheduleRefresh: () => {
       if (mode.kind !== 'record') return;
